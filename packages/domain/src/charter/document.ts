@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { charterIssues } from './composition.ts';
+import { charterSettingsSchema, isoDate, memberSchema } from './schema.ts';
+
+/** Upper bound on members: the largest förbund have about fifteen; 60 leaves room without risk. */
+export const members_max = 60;
+
+/**
+ * A version of the förbundsordning: the members it names and every setting, effective from a
+ * date. Members live in the charter because the förbundsordning is what names them: a kommun
+ * joining is a new version with an effective date.
+ */
+export const charterDocumentSchema = z
+  .object({
+    effectiveFrom: isoDate,
+    decisionReference: z.string().trim().max(200).optional(),
+    members: z.array(memberSchema).min(1).max(members_max),
+    settings: charterSettingsSchema.default(() => charterSettingsSchema.parse({})),
+  })
+  .superRefine((charter, context) => {
+    for (const issue of charterIssues(charter.members, charter.settings))
+      context.addIssue({ code: 'custom', path: issue.field.split('.'), message: issue.message });
+  });
+export type CharterDocument = z.infer<typeof charterDocumentSchema>;
+export type CharterDocumentInput = z.input<typeof charterDocumentSchema>;
