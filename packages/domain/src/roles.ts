@@ -24,7 +24,7 @@ export const roleNames: Record<Role, string> = {
 export interface Principal {
   subject: string;
   name: string;
-  roles: readonly Role[];
+  roles: Role[];
   /** The förbund the user belongs to; absent for platform-admin and national. */
   forbundId?: string;
   /** For member-rep: the one member the user represents. */

@@ -1,0 +1,100 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { FinsamError } from '@finsam/domain';
+import { createStores, type Table } from '@finsam/store';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { authenticate } from './auth/guards.ts';
+import type { LocalIssuer } from './auth/local-issuer.ts';
+import type { VerifyToken } from './auth/verifier.ts';
+import { registerDocs } from './http/docs.ts';
+import type { AppEnv } from './http/env.ts';
+import { requestLogging } from './http/observability.ts';
+import { fieldIssues, problemResponse, statusOfKind } from './http/problem.ts';
+import { registerAuditRoutes } from './routes/audit.ts';
+import { registerCharterRoutes } from './routes/charter.ts';
+import { registerForbundRoutes } from './routes/forbund.ts';
+import { registerLocalIssuerRoutes, registerMeRoute } from './routes/session.ts';
+
+/** The largest request body accepted; a förbundsordning with 60 members is about 30 KB. */
+export const request_body_bytes_max = 256 * 1024;
+
+export interface AppDependencies {
+  table: Table;
+  verifyToken: VerifyToken;
+  logger: Logger;
+  /** The one clock; the local runtime passes its virtual clock. */
+  now?: () => Date;
+  /** Only the local runtime has one. */
+  localIssuer?: LocalIssuer;
+  /** Where /docs loads Swagger UI's files from. */
+  docsAssetsBaseUrl?: string;
+}
+
+/** Every API route lives under this prefix, so the portal's own paths never collide with it. */
+export const api_base_path = '/api';
+
+/** Paths anyone may call without a token. */
+const publicPaths = new Set(
+  ['/health', '/auth/login', '/.well-known/jwks.json'].map((path) => `${api_base_path}${path}`),
+);
+
+/**
+ * The whole HTTP API as one Hono app, runtime-agnostic: @hono/node-server serves it locally and
+ * hono/aws-lambda in AWS. Routes are declared with zod schemas, so the OpenAPI document is
+ * generated from exactly what is validated.
+ */
+export function createApp(dependencies: AppDependencies) {
+  const stores = createStores(dependencies.table);
+  const now = dependencies.now ?? (() => new Date());
+  const defaultHook: ConstructorParameters<typeof OpenAPIHono<AppEnv>>[0] = {
+    defaultHook: (result, c) => {
+      if (!result.success)
+        return problemResponse(c, 400, 'Begäran innehåller fel.', fieldIssues(result.error, result.target));
+    },
+  };
+  const root = new OpenAPIHono<AppEnv>(defaultHook);
+  const app = new OpenAPIHono<AppEnv>(defaultHook);
+
+  root.use('*', requestLogging(dependencies.logger));
+  app.use('*', async (c, next) => {
+    c.set('stores', stores);
+    c.set('now', now);
+    await next();
+  });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: request_body_bytes_max,
+      onError: (c) => problemResponse(c, 413, `Begäran får vara högst ${request_body_bytes_max} byte.`),
+    }),
+  );
+  const requireToken = authenticate(dependencies.verifyToken);
+  app.use('*', (c, next) => (publicPaths.has(c.req.path) ? next() : requireToken(c, next)));
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  registerMeRoute(app);
+  registerForbundRoutes(app);
+  registerCharterRoutes(app);
+  registerAuditRoutes(app);
+  if (dependencies.localIssuer) registerLocalIssuerRoutes(app, dependencies.localIssuer);
+
+  root.route(api_base_path, app);
+  registerDocs(root, dependencies.docsAssetsBaseUrl ?? '/docs-assets');
+  root.notFound((c) => problemResponse(c, 404, 'Adressen finns inte.'));
+  root.onError((error, c) => {
+    if (error instanceof FinsamError)
+      return problemResponse(c, statusOfKind[error.kind], error.message, [...error.issues]);
+    if (error instanceof HTTPException) {
+      const status = error.status as Parameters<typeof problemResponse>[1];
+      if (status === 400)
+        return problemResponse(c, 400, 'Begäran är inte giltig JSON.', [{ field: 'body', message: 'Ogiltig JSON.' }]);
+      if (status === 415) return problemResponse(c, 415, 'Skicka JSON med content-type application/json.');
+      return problemResponse(c, status, error.message);
+    }
+    (c.get('logger') ?? dependencies.logger).error('unhandled error', error as Error);
+    return problemResponse(c, 500, 'Ett oväntat fel inträffade. Försök igen; felet är loggat.');
+  });
+  return root;
+}
+export type FinsamApp = ReturnType<typeof createApp>;

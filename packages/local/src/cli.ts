@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { roleNames } from '@finsam/domain';
+import { demo_password, demoUsers } from './demo-data.ts';
+import { startRuntime } from './runtime.ts';
+
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const usage = `finsam – Finsam Cloud på den här datorn
+
+  finsam start [--in-memory] [--port N] [--data-dir DIR]
+      Startar den lokala körmiljön: DynamoDB (dynalite), API och portal på en port.
+      Data sparas under .data/ (utan --in-memory). PORT i miljön väljer port (standard 3000).
+`;
+
+async function start(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'in-memory': { type: 'boolean', default: false },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      host: { type: 'string' },
+      'no-demo': { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`ogiltig port: ${values.port}`);
+  const runtime = await startRuntime({
+    dataDir: resolve(values['data-dir'] ?? resolve(repositoryRoot, '.data')),
+    inMemory: values['in-memory'],
+    port,
+    host: values.host ?? process.env.HOST ?? '127.0.0.1',
+    portalDir: resolve(repositoryRoot, 'web/dist'),
+    seedDemo: !values['no-demo'],
+    logLevel: process.env.LOG_LEVEL ?? 'WARN',
+  });
+
+  console.log(`\nFinsam Cloud körs på ${runtime.url}`);
+  console.log(`  Portal:        ${runtime.url}/`);
+  console.log(`  API-dokument:  ${runtime.url}/docs  (OpenAPI: ${runtime.url}/openapi.json)`);
+  console.log(`  Data:          ${values['in-memory'] ? 'i minnet (försvinner vid avslut)' : '.data/'}`);
+  console.log(`\nDemoanvändare (lösenord "${demo_password}"):`);
+  for (const user of demoUsers)
+    console.log(`  ${user.username.padEnd(14)} ${user.roles.map((role) => roleNames[role]).join(', ')}`);
+  console.log('\nAvsluta med Ctrl-C.');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stänger ned och sparar…`);
+    await runtime.stop();
+    console.log('Klart.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'start') {
+  start(rest).catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+} else {
+  console.log(usage);
+  process.exit(command === undefined || command === 'help' ? 0 : 2);
+}

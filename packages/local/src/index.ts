@@ -1,0 +1,3 @@
+export * from './clock.ts';
+export * from './demo-data.ts';
+export * from './runtime.ts';

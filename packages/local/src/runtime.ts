@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createApp, createJwksVerifier, type VerifyToken } from '@finsam/api';
+import { createStores, createTable, type Table } from '@finsam/store';
+import { serve } from '@hono/node-server';
+import swaggerUi from 'swagger-ui-dist';
+import { VirtualClock } from './clock.ts';
+import { seedDemoData } from './demo-data.ts';
+import { local_table_name, startLocalDynamo } from './dynamodb.ts';
+import { createLocalIssuer, local_audience } from './issuer.ts';
+import { serveFile } from './static-files.ts';
+
+export interface RuntimeOptions {
+  /** Where data persists; ignored with `inMemory`. */
+  dataDir: string;
+  inMemory: boolean;
+  /** 0 picks a free port. */
+  port: number;
+  host: string;
+  /** The built portal (web/dist). */
+  portalDir: string;
+  seedDemo: boolean;
+  logLevel?: string;
+}
+
+export interface Runtime {
+  url: string;
+  clock: VirtualClock;
+  /** The table, for inspection by tests and tools; requests never reach it except through the API. */
+  table: Table;
+  stop(): Promise<void>;
+}
+
+export const local_issuer_name = 'urn:finsam:local-issuer';
+
+/**
+ * The embedded runtime: the same API code as in AWS, over dynalite instead of DynamoDB and the
+ * local issuer instead of Cognito, with the portal on the same port.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  if (!options.inMemory) mkdirSync(options.dataDir, { recursive: true });
+  const dynamo = await startLocalDynamo(options.inMemory ? undefined : join(options.dataDir, 'dynamodb'));
+  const clock = new VirtualClock();
+  const table = createTable({ client: dynamo.client, tableName: local_table_name });
+  const stores = createStores(table);
+  if (options.seedDemo) await seedDemoData(stores, clock.now());
+
+  const logger = new Logger({ serviceName: 'finsam-local', logLevel: (options.logLevel ?? 'INFO') as 'INFO' });
+  const issuer = await createLocalIssuer({
+    issuer: local_issuer_name,
+    users: stores.users,
+    keyFile: options.inMemory ? undefined : join(options.dataDir, 'issuer-key.json'),
+    now: clock.now,
+  });
+  // The verifier needs the port, known only once the server listens; requests cannot arrive before.
+  let verify: VerifyToken | undefined;
+  const app = createApp({
+    table,
+    logger,
+    now: clock.now,
+    localIssuer: issuer,
+    verifyToken: (token) => (verify as VerifyToken)(token),
+  });
+
+  const swaggerDir = swaggerUi.getAbsoluteFSPath();
+  const fetch = async (request: Request): Promise<Response> => {
+    const { pathname } = new URL(request.url);
+    if (pathname.startsWith('/api/') || pathname === '/openapi.json' || pathname === '/docs') return app.fetch(request);
+    if (request.method === 'GET' && pathname.startsWith('/docs-assets/'))
+      return (await serveFile(swaggerDir, pathname.slice('/docs-assets'.length))) ?? app.fetch(request);
+    if (request.method === 'GET' || request.method === 'HEAD')
+      return (
+        (await serveFile(options.portalDir, pathname)) ??
+        (await serveFile(options.portalDir, '/index.html')) ??
+        new Response('Portalen är inte byggd: kör npm run build:web.', { status: 503 })
+      );
+    return app.fetch(request);
+  };
+
+  const server = serve({ fetch, port: options.port, hostname: options.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`;
+  verify = createJwksVerifier({
+    jwksUrl: `${url}/api/.well-known/jwks.json`,
+    issuer: local_issuer_name,
+    audience: local_audience,
+    now: clock.now,
+  });
+
+  return {
+    url,
+    clock,
+    table,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections would otherwise hold the close open.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
+      await dynamo.close();
+    },
+  };
+}

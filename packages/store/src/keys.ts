@@ -1,0 +1,24 @@
+/**
+ * The one way to build keys (DESIGN.md, data). Everything a förbund owns lives under
+ * `T#<forbundId>`; a key is never built from a request body, only from an id the tenant scope
+ * has checked against the caller's token.
+ */
+export const tableKeyNames = { partition: 'PK', sort: 'SK', gsi1Partition: 'GSI1PK', gsi1Sort: 'GSI1SK' } as const;
+export const gsi1IndexName = 'GSI1';
+
+export type TenantPartition = `T#${string}` & { readonly __tenant: unique symbol };
+
+/** Version numbers are zero-padded so sort keys order numerically. */
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+export const keys = {
+  forbundProfile: () => 'FORBUND',
+  charter: (version: number) => `CHARTER#${pad(version, 6)}`,
+  charterPrefix: 'CHARTER#',
+  audit: (id: string) => `AUDIT#${id}`,
+  auditPrefix: 'AUDIT#',
+  /** The platform's register of förbund (GSI1) for platform-admin listings. */
+  forbundRegister: 'FORBUND',
+  user: (username: string) => `USER#${username.toLowerCase()}`,
+  userSort: 'USER',
+} as const;
