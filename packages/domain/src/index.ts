@@ -4,6 +4,7 @@ export * from './charter/document.ts';
 export * from './charter/schema.ts';
 export * from './errors.ts';
 export * from './forbund.ts';
+export * from './ledger/index.ts';
 export * from './money.ts';
 export * from './organisationsnummer.ts';
 export * from './roles.ts';

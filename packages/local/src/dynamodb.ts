@@ -16,6 +16,9 @@ export interface LocalDynamo {
  * listens on loopback only, on a free port, for this process's own client.
  */
 export async function startLocalDynamo(path: string | undefined): Promise<LocalDynamo> {
+  // Development machines run Node 20 while Lambda runs Node 22; the SDK's notice about future
+  // versions needing Node 22 is known (see the README) and would only clutter every start.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

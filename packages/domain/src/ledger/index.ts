@@ -1,0 +1,17 @@
+export * from './account.ts';
+export * from './balances.ts';
+export * from './balansrakning.ts';
+export * from './bokslut.ts';
+export * from './booking.ts';
+export * from './chart.ts';
+export * from './correction.ts';
+export * from './cp437.ts';
+export * from './follow-up.ts';
+export * from './hledger.ts';
+export * from './kassaflode.ts';
+export * from './periods.ts';
+export type { ReportRow, ReportSection } from './report-rows.ts';
+export * from './resultatrakning.ts';
+export * from './sie-export.ts';
+export * from './sie-import.ts';
+export * from './voucher.ts';
