@@ -14,6 +14,8 @@ import { fieldIssues, problemResponse, statusOfKind } from './http/problem.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerCharterRoutes } from './routes/charter.ts';
 import { registerForbundRoutes } from './routes/forbund.ts';
+import { registerReportRoutes } from './routes/ledger-reports.ts';
+import { registerVoucherRoutes } from './routes/ledger-vouchers.ts';
 import { registerLocalIssuerRoutes, registerMeRoute } from './routes/session.ts';
 
 /** The largest request body accepted; a förbundsordning with 60 members is about 30 KB. */
@@ -77,6 +79,8 @@ export function createApp(dependencies: AppDependencies) {
   registerForbundRoutes(app);
   registerCharterRoutes(app);
   registerAuditRoutes(app);
+  registerVoucherRoutes(app);
+  registerReportRoutes(app);
   if (dependencies.localIssuer) registerLocalIssuerRoutes(app, dependencies.localIssuer);
 
   root.route(api_base_path, app);

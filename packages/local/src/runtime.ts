@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import swaggerUi from 'swagger-ui-dist';
 import { VirtualClock } from './clock.ts';
 import { seedDemoData } from './demo-data.ts';
+import { seedDemoLedger } from './demo-ledger.ts';
 import { local_table_name, startLocalDynamo } from './dynamodb.ts';
 import { createLocalIssuer, local_audience } from './issuer.ts';
 import { serveFile } from './static-files.ts';
@@ -45,7 +46,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const clock = new VirtualClock();
   const table = createTable({ client: dynamo.client, tableName: local_table_name });
   const stores = createStores(table);
-  if (options.seedDemo) await seedDemoData(stores, clock.now());
+  if (options.seedDemo) {
+    await seedDemoData(stores, clock.now());
+    await seedDemoLedger(stores, clock.now);
+  }
 
   const logger = new Logger({ serviceName: 'finsam-local', logLevel: (options.logLevel ?? 'INFO') as 'INFO' });
   const issuer = await createLocalIssuer({

@@ -17,6 +17,15 @@ export const keys = {
   charterPrefix: 'CHARTER#',
   audit: (id: string) => `AUDIT#${id}`,
   auditPrefix: 'AUDIT#',
+  /** The kontoplan: one item, versioned, so adding an account is one conditional write. */
+  chart: 'LEDGER#CHART',
+  periods: (year: number) => `PERIOD#${year}`,
+  /** Opening balances of a year, written by the year-end closing of the year before. */
+  opening: (year: number) => `OPENING#${year}`,
+  voucher: (year: number, series: string, number: number) => `VOUCHER#${year}#${series}#${pad(number, 7)}`,
+  voucherSeriesPrefix: (year: number, series: string) => `VOUCHER#${year}#${series}#`,
+  voucherYearPrefix: (year: number) => `VOUCHER#${year}#`,
+  sieImport: (id: string) => `IMPORT#${id}`,
   /** The platform's register of förbund (GSI1) for platform-admin listings. */
   forbundRegister: 'FORBUND',
   user: (username: string) => `USER#${username.toLowerCase()}`,

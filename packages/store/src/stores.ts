@@ -1,17 +1,28 @@
 import { AuditRepository } from './audit-repository.ts';
 import { CharterRepository } from './charter-repository.ts';
 import { ForbundRepository } from './forbund-repository.ts';
+import { ChartRepository } from './ledger/chart-repository.ts';
+import { OpeningRepository } from './ledger/opening-repository.ts';
+import { PeriodRepository } from './ledger/period-repository.ts';
+import { VoucherRepository } from './ledger/voucher-repository.ts';
 import type { Table } from './table.ts';
 import { UserDirectory } from './user-directory.ts';
 
 /** All repositories over one table, built once per process (cold start) and shared. */
 export function createStores(table: Table) {
   const audit = new AuditRepository(table);
+  const charters = new CharterRepository(table, audit);
+  const charts = new ChartRepository(table, charters);
+  const periods = new PeriodRepository(table);
   return {
     table,
     audit,
     forbund: new ForbundRepository(table, audit),
-    charters: new CharterRepository(table, audit),
+    charters,
+    charts,
+    periods,
+    openings: new OpeningRepository(table),
+    vouchers: new VoucherRepository(table, charts, periods, audit),
     users: new UserDirectory(table),
   };
 }

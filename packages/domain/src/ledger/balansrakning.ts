@@ -36,9 +36,20 @@ export function balansrakning(chart: Chart, bookings: readonly Booking[], openin
     balances,
     -1,
   );
-  const closedResult = (balances.get(konto.aretsResultat) ?? new Decimal(0)).neg();
+  // 2010 normally opens at zero (openingBalances moves it to 2050); an imported opening balance
+  // there is an earlier year's result and is shown as such, not as this year's.
+  const openedResult = parseMoney(opening?.[konto.aretsResultat] ?? '0.00').neg();
+  if (!openedResult.isZero())
+    equity.rows.push({
+      account: konto.aretsResultat,
+      name: 'Föregående års resultat',
+      amount: formatMoney(openedResult),
+    });
+  const closedResult = (balances.get(konto.aretsResultat) ?? new Decimal(0)).neg().minus(openedResult);
   const aretsResultat = closedResult.plus(unclosedResultOf(balances));
-  const egetKapital = parseMoney(equity.total).plus(aretsResultat);
+  const equityRows = parseMoney(equity.total).plus(openedResult);
+  equity.total = formatMoney(equityRows);
+  const egetKapital = equityRows.plus(aretsResultat);
 
   const langfristiga = section(
     of('liability').filter((account) => isLongTermLiability(account.number)),

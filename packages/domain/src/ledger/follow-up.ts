@@ -1,6 +1,6 @@
 import { invalid } from '../errors.ts';
 import { Decimal, formatMoney, MONEY_PATTERN, parseMoney, sumMoney } from '../money.ts';
-import { type Account, type Chart, type CostArea, costAreaNames, costAreas } from './account.ts';
+import { type Account, type Chart, type CostArea, costAreaNames, costAreas, isOperatingAccount } from './account.ts';
 import { accountBalances, type Balances, type Booking } from './balances.ts';
 import { accountIndex } from './chart.ts';
 
@@ -65,7 +65,12 @@ export function memberLedgers(chart: Chart, bookings: readonly Booking[], openin
     const attributed = (kind: Account['kind']) =>
       sumLines(bookings, (line) => {
         const account = accounts.get(line.account);
-        return account?.kind === kind && (line.memberId ?? account.memberId) === memberId;
+        // Class 3–7 only: interest at likvidavräkning (class 8) is neither bidrag nor activity cost.
+        return (
+          account?.kind === kind &&
+          isOperatingAccount(account.number) &&
+          (line.memberId ?? account.memberId) === memberId
+        );
       });
     const balanceOf = (kind: Account['kind']) =>
       sumMoney(

@@ -29,9 +29,5 @@ export function section(
     if (balance === undefined || balance.isZero()) continue;
     rows.push({ account: account.number, name: account.name, amount: formatMoney(balance.mul(sign)) });
   }
-  return { rows, total: formatMoney(sumRows(rows)) };
-}
-
-export function sumRows(rows: readonly { amount: string }[]): Decimal {
-  return sumMoney(rows.map((row) => parseMoney(row.amount)));
+  return { rows, total: formatMoney(sumMoney(rows.map((row) => parseMoney(row.amount)))) };
 }

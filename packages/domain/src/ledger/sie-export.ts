@@ -61,6 +61,8 @@ export function sieVoucherOf(voucher: Voucher): SieVoucher {
 
 /** SIE 4 (#SIETYP 4: kontoplan, balances and vouchers) as text with CRLF line ends and as CP437 bytes. */
 export function exportSie4(input: SieExportInput): { text: string; bytes: Uint8Array } {
+  // #ORGNR is written bare, as in the format's examples, so it must be one field.
+  assert(/^\S+$/.test(input.forbund.organisationsnummer), 'an organisationsnummer has no blanks');
   const lines = [
     '#FLAGGA 0',
     `#PROGRAM ${sieString(input.program.name)} ${sieString(input.program.version)}`,

@@ -63,7 +63,7 @@ class SieReader {
   private readonly accountNames = new Map<string, string>();
   private readonly accountTypes = new Map<string, string>();
   private readonly accountUses: { account: string; line: number }[] = [];
-  private sieType: number | undefined;
+  private sieType: string | undefined;
   /** The voucher being read; `broken` when its #VER line was wrong, so its block is skipped quietly. */
   private voucher: { value: SieVoucher; line: number; state: 'awaiting-open' | 'open'; broken: boolean } | undefined;
 
@@ -104,8 +104,8 @@ class SieReader {
       throw new SieSyntaxError(`${label} inom en verifikation; saknas } ?`);
     switch (label) {
       case '#SIETYP': {
-        if (text(fields, 0) !== '4') throw new SieSyntaxError('bara SIE typ 4 kan läsas');
-        this.sieType = 4;
+        this.sieType = text(fields, 0);
+        if (this.sieType !== '4') throw new SieSyntaxError('bara SIE typ 4 kan läsas');
         return;
       }
       case '#FORMAT':

@@ -1,0 +1,165 @@
+import {
+  balansrakning,
+  closingVoucher,
+  exportSie4,
+  insatsLedgers,
+  kassaflodesanalys,
+  memberLedgers,
+  openingBalances,
+  resultatrakning,
+  toHledgerJournal,
+  trialBalance,
+} from '@finsam/domain';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { requireRole, tenantGuard } from '../auth/guards.ts';
+import type { AppEnv } from '../http/env.ts';
+import { json, jsonBody, problemResponses } from '../http/schemas.ts';
+import { loadYear, type YearContext } from './ledger-context.ts';
+import { ledgerReaders, periodsSchema, yearParam } from './ledger-schemas.ts';
+
+const tag = ['Rapporter och export'];
+const bearer = [{ bearer: [] }];
+const read = [tenantGuard, requireRole(...ledgerReaders)];
+
+export const reportNames = [
+  'trial-balance',
+  'resultatrakning',
+  'balansrakning',
+  'kassaflode',
+  'members',
+  'insatser',
+] as const;
+export type ReportName = (typeof reportNames)[number];
+
+/** Each report is a pure function of the year (packages/domain); this is only the lookup. */
+export function computeReport(report: ReportName, { chart, vouchers, opening }: YearContext) {
+  switch (report) {
+    case 'trial-balance':
+      return trialBalance(chart, vouchers, opening);
+    case 'resultatrakning':
+      return resultatrakning(chart, vouchers, opening);
+    case 'balansrakning':
+      return balansrakning(chart, vouchers, opening);
+    case 'kassaflode':
+      return kassaflodesanalys(chart, vouchers, opening);
+    case 'members':
+      return { members: memberLedgers(chart, vouchers, opening) };
+    case 'insatser':
+      return { insatser: insatsLedgers(chart, vouchers) };
+  }
+}
+
+export function registerReportRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forbund/{forbundId}/ledger/{year}/reports/{report}',
+      tags: tag,
+      security: bearer,
+      summary:
+        'Rapport för året: råbalans, resultaträkning, balansräkning, kassaflödesanalys, per medlem eller per insats. Belopp som strängar.',
+      middleware: read,
+      request: {
+        params: yearParam.extend({
+          report: z.enum(reportNames).openapi({ param: { name: 'report', in: 'path' } }),
+        }),
+      },
+      responses: { 200: json(z.record(z.string(), z.unknown()).openapi('Rapport'), 'Rapporten'), ...problemResponses },
+    }),
+    async (c) => {
+      const { forbundId, year, report } = c.req.valid('param');
+      const context = await loadYear(c.var.stores, c.var.principal, forbundId, year, c.var.now());
+      return c.json(computeReport(report, context) as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forbund/{forbundId}/ledger/{year}/sie',
+      tags: tag,
+      security: bearer,
+      summary: 'SIE 4-fil för året (CP437, som alla svenska ekonomisystem läser)',
+      middleware: read,
+      request: { params: yearParam },
+      responses: {
+        200: {
+          description: 'SIE 4',
+          content: { 'application/octet-stream': { schema: z.any().openapi({ type: 'string', format: 'binary' }) } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { forbundId, year } = c.req.valid('param');
+      const context = await loadYear(c.var.stores, c.var.principal, forbundId, year, c.var.now());
+      const { bytes } = exportSie4({
+        program: { name: 'Finsam Cloud', version: '1.0' },
+        generated: { date: c.var.now().toISOString().slice(0, 10), by: c.var.principal.subject },
+        forbund: { name: context.forbund.name, organisationsnummer: context.forbund.organisationsnummer },
+        year,
+        chart: context.chart,
+        vouchers: context.vouchers,
+        openingBalances: context.opening,
+        members: context.members,
+      });
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'text/plain; charset=IBM437',
+        'content-disposition': `attachment; filename="${context.forbund.organisationsnummer}-${year}.se"`,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forbund/{forbundId}/ledger/{year}/hledger',
+      tags: tag,
+      security: bearer,
+      summary: 'Året som hledger-journal, för oberoende kontroll av varje saldo',
+      middleware: read,
+      request: { params: yearParam },
+      responses: {
+        200: { description: 'hledger-journal', content: { 'text/plain': { schema: z.string() } } },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { forbundId, year } = c.req.valid('param');
+      const context = await loadYear(c.var.stores, c.var.principal, forbundId, year, c.var.now());
+      return c.text(
+        toHledgerJournal(context.chart, context.vouchers, context.opening, { openingDate: `${year}-01-01` }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/forbund/{forbundId}/ledger/{year}/close',
+      tags: tag,
+      security: bearer,
+      summary:
+        'Årsbokslut: bokför årets resultat till eget kapital (serie B), låser året och skriver nästa års ingående balanser. Kan köras om utan att något görs två gånger.',
+      middleware: [tenantGuard, requireRole('ekonom')],
+      request: { params: yearParam, ...jsonBody(z.object({ reason: z.string().trim().min(3).max(300) })) },
+      responses: { 200: json(periodsSchema, 'Årets perioder efter bokslutet'), ...problemResponses },
+    }),
+    async (c) => {
+      const { forbundId, year } = c.req.valid('param');
+      const { stores, principal, now } = c.var;
+      let context = await loadYear(stores, principal, forbundId, year, now());
+      const periods = await stores.periods.periods(principal, forbundId, year);
+      if (!periods.yearLocked) {
+        const closing = closingVoucher(context.chart, context.vouchers, { year, series: 'B' });
+        if (closing) await stores.vouchers.book(principal, forbundId, closing, now);
+        await stores.periods.lock(principal, forbundId, String(year), c.req.valid('json').reason, now());
+        context = await loadYear(stores, principal, forbundId, year, now());
+      }
+      const next = openingBalances(context.chart, context.vouchers, context.opening);
+      await stores.openings.write(principal, forbundId, year + 1, next, `bokslut ${year}`, now());
+      return c.json(await stores.periods.periods(principal, forbundId, year), 200);
+    },
+  );
+}

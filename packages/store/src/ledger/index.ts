@@ -1,0 +1,5 @@
+export * from './chart-repository.ts';
+export * from './codecs.ts';
+export * from './opening-repository.ts';
+export * from './period-repository.ts';
+export * from './voucher-repository.ts';

@@ -1,0 +1,161 @@
+import {
+  assertBalanced,
+  bookVoucher,
+  checkVoucher,
+  conflict,
+  FinsamError,
+  invalid,
+  notFound,
+  type Principal,
+  parseVoucherDraft,
+  reversalOf,
+  type Voucher,
+  type VoucherDraft,
+} from '@finsam/domain';
+import type { AuditRepository } from '../audit-repository.ts';
+import { decode, encode, withoutKeys } from '../codecs.ts';
+import { keys } from '../keys.ts';
+import type { Table } from '../table.ts';
+import { tenantPartition } from '../tenant.ts';
+import type { ChartRepository } from './chart-repository.ts';
+import { voucherItem } from './codecs.ts';
+import { booking_in_flight_ms_max, type PeriodRepository } from './period-repository.ts';
+
+/** Lost races for the next number before a booking gives up; with 20 writers at once, a few suffice. */
+export const voucher_number_attempts_max = 64;
+/** Back-off between attempts, with jitter so that racing writers spread out. */
+const retry_delay_ms_max = 25;
+/** The most vouchers one fiscal year may hold; reports read a whole year. */
+export const vouchers_per_year_max = 1_000_000;
+
+const toVoucher = (item: Record<string, unknown>): Voucher => {
+  const voucher = withoutKeys(decode(voucherItem, item)) as Voucher;
+  assertBalanced(voucher);
+  return voucher;
+};
+
+/**
+ * Booked verifikationer: one item each, holding all lines, never changed or deleted. Numbers are
+ * gapless per series and year because a number is taken only by the conditional put of the
+ * voucher itself: no counter can run ahead of the vouchers.
+ */
+export class VoucherRepository {
+  constructor(
+    private readonly table: Table,
+    private readonly charts: ChartRepository,
+    private readonly periods: PeriodRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async book(principal: Principal, forbundId: string, input: unknown, now: () => Date): Promise<Voucher> {
+    const started = performance.now();
+    const draft = parseVoucherDraft(input);
+    const partition = tenantPartition(principal, forbundId);
+    const chart = await this.charts.chart(principal, forbundId, now());
+    const periods = await this.periods.periods(principal, forbundId, draft.year);
+    const lockReason = this.periods.lockReason(periods, draft.date);
+    if (lockReason) throw new FinsamError('locked', `Perioden är låst och tar inte emot bokningar. ${lockReason}`);
+    const issues = checkVoucher(draft, chart.accounts, periods);
+    if (issues.length > 0) throw invalid('Verifikationen kan inte bokföras.', issues);
+    if (draft.corrects)
+      await this.get(principal, forbundId, draft.corrects.year, draft.corrects.series, draft.corrects.number);
+
+    for (let attempt = 1; attempt <= voucher_number_attempts_max; attempt++) {
+      // See booking_in_flight_ms_max: a booking too slow to trust its reading of the locks stops.
+      if (performance.now() - started > booking_in_flight_ms_max)
+        throw conflict('Bokningen tog för lång tid och avbröts; inget bokfördes. Försök igen.');
+      const number = (await this.latestNumber(partition, draft.year, draft.series)) + 1;
+      const voucher = bookVoucher(
+        draft,
+        { number, bookedBy: principal.subject, bookedAt: now().toISOString() },
+        chart.accounts,
+        periods,
+      );
+      try {
+        await this.table.putNew(
+          encode(voucherItem, {
+            PK: partition,
+            SK: keys.voucher(voucher.year, voucher.series, voucher.number),
+            kind: 'voucher',
+            ...voucher,
+          }),
+          'Numret togs av en annan bokning.',
+        );
+      } catch (error) {
+        if (error instanceof FinsamError && error.kind === 'conflict') {
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * retry_delay_ms_max));
+          continue;
+        }
+        throw error;
+      }
+      await this.audit.record(partition, now(), {
+        actor: principal.subject,
+        action: voucher.corrects ? 'voucher.corrected' : 'voucher.booked',
+        entity: keys.voucher(voucher.year, voucher.series, voucher.number),
+        summary: voucher.text,
+      });
+      return voucher;
+    }
+    throw conflict('Många bokar samtidigt just nu; inget bokfördes. Försök igen.');
+  }
+
+  /** Books the reversal of a booked voucher, linked to it; the original stays as it was. */
+  async reverse(
+    principal: Principal,
+    forbundId: string,
+    original: { year: number; series: string; number: number },
+    options: { date: string; text?: string | undefined },
+    now: () => Date,
+  ): Promise<Voucher> {
+    const booked = await this.get(principal, forbundId, original.year, original.series, original.number);
+    const draft: VoucherDraft = reversalOf(booked, {
+      date: options.date,
+      ...(options.text ? { text: options.text } : {}),
+    });
+    return this.book(principal, forbundId, draft, now);
+  }
+
+  async get(principal: Principal, forbundId: string, year: number, series: string, number: number): Promise<Voucher> {
+    const item = await this.table.get(tenantPartition(principal, forbundId), keys.voucher(year, series, number));
+    if (!item) throw notFound(`Verifikation ${series}${number} (${year}) finns inte.`);
+    return toVoucher(item);
+  }
+
+  async page(
+    principal: Principal,
+    forbundId: string,
+    year: number,
+    options: { series?: string | undefined; limit?: number | undefined; cursor?: string | undefined },
+  ) {
+    const partition = tenantPartition(principal, forbundId);
+    const prefix = options.series ? keys.voucherSeriesPrefix(year, options.series) : keys.voucherYearPrefix(year);
+    const page = await this.table.queryPrefix(partition, prefix, {
+      ...(options.limit ? { limit: options.limit } : {}),
+      ...(options.cursor ? { cursor: options.cursor } : {}),
+    });
+    return { ...page, items: page.items.map(toVoucher) };
+  }
+
+  /** Every voucher of a year, for reports and exports; bounded by vouchers_per_year_max. */
+  async year(principal: Principal, forbundId: string, year: number): Promise<Voucher[]> {
+    const vouchers: Voucher[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.page(principal, forbundId, year, { cursor });
+      vouchers.push(...page.items);
+      if (vouchers.length > vouchers_per_year_max)
+        throw new Error(`more than ${vouchers_per_year_max} vouchers in ${year}`);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return vouchers;
+  }
+
+  private async latestNumber(partition: string, year: number, series: string): Promise<number> {
+    const page = await this.table.queryPrefix(partition, keys.voucherSeriesPrefix(year, series), {
+      limit: 1,
+      newestFirst: true,
+    });
+    const latest = page.items[0];
+    return latest ? decode(voucherItem, latest).number : 0;
+  }
+}
