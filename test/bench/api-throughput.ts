@@ -22,9 +22,13 @@ try {
   }
   const versions = new Map<string, { version: number; document: Record<string, unknown> }>();
   for (const id of forbundIds) {
-    const { version, forbundId: _f, createdAt: _c, createdBy: _b, ...document } = (
-      await call(runtime, 'GET', `/api/forbund/${id}/charter`, { token: admin })
-    ).body;
+    const {
+      version,
+      forbundId: _f,
+      createdAt: _c,
+      createdBy: _b,
+      ...document
+    } = (await call(runtime, 'GET', `/api/forbund/${id}/charter`, { token: admin })).body;
     versions.set(id, { version, document });
   }
 

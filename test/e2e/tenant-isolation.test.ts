@@ -1,7 +1,7 @@
 import type { Runtime } from '@finsam/local';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, login, operations, otherForbundBody, startTestRuntime } from '../support/runtime.ts';
+import { call, fillPath, login, operations, otherForbundBody, startTestRuntime } from '../support/runtime.ts';
 
 /**
  * Tenant isolation over HTTP against the running local runtime: every route of another förbund
@@ -26,7 +26,7 @@ describe("another förbund's resources", () => {
     const tenantRoutes = (await operations(runtime)).filter((op) => op.path.includes('{forbundId}'));
     expect(tenantRoutes.length).toBeGreaterThanOrEqual(8);
     for (const route of tenantRoutes) {
-      const path = route.path.replace('{forbundId}', otherId).replace('{version}', '1');
+      const path = fillPath(route.path, otherId);
       for (const user of demoUsers) {
         const reply = await call(runtime, route.method, path, {
           token: tokens[user],

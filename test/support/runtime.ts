@@ -97,3 +97,21 @@ export async function operations(runtime: Runtime) {
     })),
   );
 }
+
+/** Plausible values for every path parameter, so generated calls reach the route and not a 400. */
+export const samplePathValues: Record<string, string> = {
+  version: '1',
+  year: '2026',
+  series: 'A',
+  number: '1',
+  importId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
+  report: 'resultatrakning',
+};
+
+export function fillPath(template: string, forbundId: string): string {
+  return template.replace('{forbundId}', forbundId).replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = samplePathValues[name];
+    if (value === undefined) throw new Error(`no sample value for path parameter {${name}}: add one`);
+    return value;
+  });
+}

@@ -14,6 +14,7 @@ import { fieldIssues, problemResponse, statusOfKind } from './http/problem.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerCharterRoutes } from './routes/charter.ts';
 import { registerForbundRoutes } from './routes/forbund.ts';
+import { registerImportRoutes } from './routes/ledger-imports.ts';
 import { registerReportRoutes } from './routes/ledger-reports.ts';
 import { registerVoucherRoutes } from './routes/ledger-vouchers.ts';
 import { registerLocalIssuerRoutes, registerMeRoute } from './routes/session.ts';
@@ -81,6 +82,7 @@ export function createApp(dependencies: AppDependencies) {
   registerAuditRoutes(app);
   registerVoucherRoutes(app);
   registerReportRoutes(app);
+  registerImportRoutes(app);
   if (dependencies.localIssuer) registerLocalIssuerRoutes(app, dependencies.localIssuer);
 
   root.route(api_base_path, app);

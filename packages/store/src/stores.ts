@@ -2,6 +2,7 @@ import { AuditRepository } from './audit-repository.ts';
 import { CharterRepository } from './charter-repository.ts';
 import { ForbundRepository } from './forbund-repository.ts';
 import { ChartRepository } from './ledger/chart-repository.ts';
+import { ImportRepository } from './ledger/import-repository.ts';
 import { OpeningRepository } from './ledger/opening-repository.ts';
 import { PeriodRepository } from './ledger/period-repository.ts';
 import { VoucherRepository } from './ledger/voucher-repository.ts';
@@ -22,6 +23,7 @@ export function createStores(table: Table) {
     charts,
     periods,
     openings: new OpeningRepository(table),
+    imports: new ImportRepository(table),
     vouchers: new VoucherRepository(table, charts, periods, audit),
     users: new UserDirectory(table),
   };

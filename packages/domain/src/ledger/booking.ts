@@ -1,5 +1,5 @@
 import { assert, type FieldIssue, invalid } from '../errors.ts';
-import { formatMoney } from '../money.ts';
+import { formatKronor } from '../money.ts';
 import type { Chart } from './account.ts';
 import { accountIndex } from './chart.ts';
 import { fiscalYearBounds, fiscalYearOf, isDateLocked, type PeriodLocks } from './periods.ts';
@@ -24,7 +24,7 @@ export function checkVoucher(draft: VoucherDraft, chart: Chart, locks: PeriodLoc
   if (!difference.isZero())
     issues.push({
       field: 'lines',
-      message: `Verifikationen balanserar inte: debet och kredit skiljer ${formatMoney(difference.abs())} kr.`,
+      message: `Verifikationen balanserar inte: debet och kredit skiljer ${formatKronor(difference.abs())}.`,
     });
 
   const accounts = accountIndex(chart);

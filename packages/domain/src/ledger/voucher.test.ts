@@ -79,7 +79,7 @@ describe('checkVoucher', () => {
   it('reports an unbalanced voucher with the difference', () => {
     const unbalanced = { ...draft, lines: [draft.lines[0]!, { account: '3010', amount: '-166666.66' }] };
     expect(checkVoucher(unbalanced, chart, openYear(2027))).toEqual([
-      { field: 'lines', message: 'Verifikationen balanserar inte: debet och kredit skiljer 0.01 kr.' },
+      { field: 'lines', message: 'Verifikationen balanserar inte: debet och kredit skiljer 0,01\u00a0kr.' },
     ]);
   });
 

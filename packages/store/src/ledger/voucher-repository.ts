@@ -48,23 +48,24 @@ export class VoucherRepository {
   ) {}
 
   async book(principal: Principal, forbundId: string, input: unknown, now: () => Date): Promise<Voucher> {
-    const started = performance.now();
     const draft = parseVoucherDraft(input);
     const partition = tenantPartition(principal, forbundId);
     const chart = await this.charts.chart(principal, forbundId, now());
-    const periods = await this.periods.periods(principal, forbundId, draft.year);
-    const lockReason = this.periods.lockReason(periods, draft.date);
-    if (lockReason) throw new FinsamError('locked', `Perioden är låst och tar inte emot bokningar. ${lockReason}`);
-    const issues = checkVoucher(draft, chart.accounts, periods);
-    if (issues.length > 0) throw invalid('Verifikationen kan inte bokföras.', issues);
     if (draft.corrects)
       await this.get(principal, forbundId, draft.corrects.year, draft.corrects.series, draft.corrects.number);
 
     for (let attempt = 1; attempt <= voucher_number_attempts_max; attempt++) {
-      // See booking_in_flight_ms_max: a booking too slow to trust its reading of the locks stops.
-      if (performance.now() - started > booking_in_flight_ms_max)
-        throw conflict('Bokningen tog för lång tid och avbröts; inget bokfördes. Försök igen.');
+      // The locks are read again on every attempt, and an attempt too slow to trust its reading
+      // stops before it writes (see booking_in_flight_ms_max).
+      const readAt = performance.now();
+      const periods = await this.periods.periods(principal, forbundId, draft.year);
+      const lockReason = this.periods.lockReason(periods, draft.date);
+      if (lockReason) throw new FinsamError('locked', `Perioden är låst och tar inte emot bokningar. ${lockReason}`);
+      const issues = checkVoucher(draft, chart.accounts, periods);
+      if (issues.length > 0) throw invalid('Verifikationen kan inte bokföras.', issues);
       const number = (await this.latestNumber(partition, draft.year, draft.series)) + 1;
+      if (performance.now() - readAt > booking_in_flight_ms_max)
+        throw conflict('Bokningen tog för lång tid och avbröts; inget bokfördes. Försök igen.');
       const voucher = bookVoucher(
         draft,
         { number, bookedBy: principal.subject, bookedAt: now().toISOString() },
@@ -148,6 +149,25 @@ export class VoucherRepository {
       cursor = page.nextCursor;
     } while (cursor);
     return vouchers;
+  }
+
+  /** The newest vouchers of a series, newest first: how an interrupted import finds what it already booked. */
+  async latest(
+    principal: Principal,
+    forbundId: string,
+    year: number,
+    series: string,
+    count: number,
+  ): Promise<Voucher[]> {
+    const page = await this.table.queryPrefix(
+      tenantPartition(principal, forbundId),
+      keys.voucherSeriesPrefix(year, series),
+      {
+        limit: count,
+        newestFirst: true,
+      },
+    );
+    return page.items.map(toVoucher);
   }
 
   private async latestNumber(partition: string, year: number, series: string): Promise<number> {

@@ -1,0 +1,111 @@
+import { navigate } from '../router.tsx';
+import { clearSession, getSession, rememberReturnTo } from './session.ts';
+import type { FieldIssue, Problem } from './types.ts';
+
+/**
+ * The one HTTP client. The API lives under /api on the portal's own origin (packages/api
+ * `api_base_path`), so portal paths such as /forbund never collide with it; VITE_API_BASE lets a
+ * deployment serve it from elsewhere.
+ */
+const apiBase: string = import.meta.env.VITE_API_BASE ?? '/api';
+
+/** A request that has not answered in this long is abandoned; the user gets a message and can retry. */
+const requestTimeoutMs = 30_000;
+
+/** Where the login page lives; a 401 on any other call sends the user there. */
+export const loginPath = '/logga-in';
+
+/** A failed call: the API's problem document, or one made up here for network failures. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+
+  get issues(): FieldIssue[] {
+    return this.problem.errors ?? [];
+  }
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** The login call answers 401 for a wrong password; that must not bounce to the login page. */
+  redirectOnUnauthorized?: boolean;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}) {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = getSession()?.token;
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  const timeout = AbortSignal.timeout(requestTimeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(apiBase + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    // The caller's own abort (a page left) is not a failure to report; a timeout or network error is.
+    if (options.signal?.aborted) throw error;
+    const timedOut = timeout.aborted;
+    throw new ApiError({
+      title: timedOut ? 'Servern svarade inte i tid.' : 'Kunde inte nå servern.',
+      detail: 'Kontrollera nätverksanslutningen och försök igen.',
+      status: 0,
+    });
+  }
+
+  if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
+
+  const problem = await readProblem(response);
+  if (response.status === 401 && options.redirectOnUnauthorized !== false) signOut('expired');
+  throw new ApiError(problem);
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  const fallback: Problem = { title: statusTitles[response.status] ?? 'Något gick fel.', status: response.status };
+  const type = response.headers.get('Content-Type') ?? '';
+  if (!type.includes('json')) return fallback;
+  try {
+    const parsed = (await response.json()) as Partial<Problem>;
+    return {
+      ...fallback,
+      ...parsed,
+      title: parsed.title || fallback.title,
+      status: response.status,
+      errors: Array.isArray(parsed.errors) ? parsed.errors : undefined,
+    };
+  } catch {
+    return fallback;
+  }
+}
+
+const statusTitles: Record<number, string> = {
+  400: 'Uppgifterna kunde inte sparas.',
+  401: 'Du behöver logga in.',
+  403: 'Du saknar behörighet för detta.',
+  404: 'Sidan finns inte.',
+  409: 'Uppgifterna har ändrats av någon annan.',
+  500: 'Ett fel uppstod på servern.',
+  503: 'Tjänsten är inte tillgänglig just nu.',
+};
+
+/** Why the user landed on the login page; the page shows a matching message. */
+export type SignOutReason = 'expired' | 'signed-out';
+
+export function signOut(reason: SignOutReason) {
+  const here = window.location.pathname + window.location.search;
+  if (reason === 'expired' && !here.startsWith(loginPath)) rememberReturnTo(here);
+  clearSession();
+  navigate(loginPath, { replace: reason === 'expired', state: { reason } });
+}

@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import { signOut } from '../api/client.ts';
+import { useSession } from '../api/session.ts';
+import { nameOf, roleNames } from '../labels.ts';
+import { Link, pathOf, usePathname } from '../router.tsx';
+
+export const mainId = 'huvudinnehall';
+
+/** The frame of every page: skip link, header with navigation, the main landmark, footer. */
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href={`#${mainId}`}>
+        Hoppa till huvudinnehållet
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="site-name">
+            Finsam Cloud
+          </Link>
+          <SiteNavigation />
+        </div>
+      </header>
+      <main id={mainId} tabIndex={-1} className="site-main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>Finsam Cloud – ekonomi och uppföljning för samordningsförbund</p>
+      </footer>
+    </>
+  );
+}
+
+function SiteNavigation() {
+  const session = useSession();
+  const pathname = usePathname();
+  if (!session) return null;
+  const { principal } = session;
+  const links: [string, string][] = [];
+  if (principal.roles.includes('platform-admin')) links.push(['/forbund', 'Förbund']);
+  if (principal.forbundId) links.push([pathOf('forbund', principal.forbundId), 'Mitt förbund']);
+
+  return (
+    <>
+      {links.length > 0 && (
+        <nav aria-label="Huvudmeny" className="site-nav">
+          <ul>
+            {links.map(([to, label]) => (
+              <li key={to}>
+                <Link to={to} aria-current={pathname === to ? 'page' : undefined}>
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <div className="site-user">
+        <p>
+          <span className="site-user__name">{principal.name}</span>
+          <span className="site-user__roles">{principal.roles.map((role) => nameOf(roleNames, role)).join(', ')}</span>
+        </p>
+        <button type="button" className="button button--secondary" onClick={() => signOut('signed-out')}>
+          Logga ut
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import type {
+  CharterSettings,
+  ContributionModel,
+  FundingFlow,
+  KommunKeyMethod,
+  MemberType,
+  RegionKeyMethod,
+  ResultDistributionModel,
+  Role,
+} from './api/types.ts';
+
+/** Swedish names for every code the API sends, so no raw code ever reaches the screen. */
+
+export const roleNames: Record<Role, string> = {
+  'platform-admin': 'Plattformsadministratör',
+  'forbund-admin': 'Förbundsadministratör',
+  ekonom: 'Ekonom',
+  styrelse: 'Styrelseledamot',
+  revisor: 'Revisor',
+  'member-rep': 'Medlemsrepresentant',
+  national: 'Nationella rådet',
+};
+
+export const memberTypeNames: Record<MemberType, string> = {
+  fk: 'Försäkringskassan',
+  af: 'Arbetsförmedlingen',
+  region: 'Region',
+  kommun: 'Kommun',
+};
+
+export const contributionModelNames: Record<ContributionModel, string> = {
+  finsam: 'Finsam: Försäkringskassan 1/2, region 1/4, kommunerna 1/4',
+  equal: 'Lika delar',
+  'own-amounts': 'Egna belopp per medlem',
+};
+
+export const kommunKeyMethodNames: Record<KommunKeyMethod, string> = {
+  equal: 'Lika delar',
+  population: 'Efter folkmängd',
+  explicit: 'Angivna procentsatser',
+};
+
+export const regionKeyMethodNames: Record<RegionKeyMethod, string> = {
+  equal: 'Lika delar',
+  explicit: 'Angivna procentsatser',
+};
+
+export const fundingFlowNames: Record<FundingFlow, string> = {
+  'liquid-monthly': 'Betalning varje månad',
+  'liquid-quarterly': 'Betalning varje kvartal',
+  'liquid-at-start': 'Betalning vid årets början',
+  'claim-72': 'Fordringsmodell (72-verifikationsmodellen)',
+  'set-off': 'Kvittning mot medlemmens kostnader',
+};
+
+export const resultDistributionNames: Record<ResultDistributionModel, string> = {
+  retain: 'Resultatet förs till eget kapital',
+  'proportional-final-frame': 'Fördelas efter andel av årets slutliga ram',
+  'return-then-proportional': 'Del av eget resultat återförs, resten fördelas efter andel',
+  'limited-participation': 'Begränsat deltagande i resultatet',
+};
+
+export const likvidTimingNames: Record<CharterSettings['likvidavrakning']['timing'], string> = {
+  'after-discharge': 'Efter godkänd årsredovisning och beviljad ansvarsfrihet',
+  'at-bokslut': 'Vid bokslut',
+};
+
+export const interestMethodNames: Record<CharterSettings['likvidavrakning']['interestMethod'], string> = {
+  'average-monthly-balance': 'Ränta på genomsnittligt månadssaldo',
+  'daily-balance': 'Ränta på dagligt saldo',
+  none: 'Ingen ränta',
+};
+
+export const dayCountNames: Record<CharterSettings['likvidavrakning']['dayCount'], string> = {
+  'actual/365': 'Faktiska dagar/365',
+  '30/360': '30/360',
+};
+
+export const framePeriodisationNames: Record<CharterSettings['funding']['framePeriodisation'], string> = {
+  monthly: 'Per månad',
+  quarterly: 'Per kvartal',
+};
+
+export const termStartNames: Record<CharterSettings['board']['termStart'], string> = {
+  'april-after-election': '1 april året efter valet',
+  'january-after-election': '1 januari året efter valet',
+};
+
+/** A label for a code, falling back to the code itself if the API sends one the portal lacks. */
+export function nameOf<K extends string>(names: Record<K, string>, code: string): string {
+  return (names as Record<string, string>)[code] ?? code;
+}
