@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import type { Runtime } from '@finsam/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allItems, call, login, operations, otherForbundBody, startTestRuntime } from '../support/runtime.ts';
+import { allItems, call, fillPath, login, operations, otherForbundBody, startTestRuntime } from '../support/runtime.ts';
 
 /**
  * Bad input on every write route: 400 problem+json naming the field, and the table holds
@@ -48,7 +48,24 @@ function sendOnOwnConnection(path: string, body: string): Promise<{ status: numb
   });
 }
 
-type Case = [description: string, body: unknown, field: string];
+/** A bad request: what is wrong, the body, the field the answer must name, and optionally other path values. */
+type Case = [description: string, body: unknown, field: string, path?: Record<string, string>];
+
+const voucher = (overrides: Record<string, unknown> = {}) => ({
+  series: 'A',
+  year: 2026,
+  date: '2026-11-05',
+  text: 'Konferenslokal',
+  lines: [
+    { account: '5410', amount: '1250.00' },
+    { account: '1930', amount: '-1250.00' },
+  ],
+  ...overrides,
+});
+const sie = (text: string) => ({
+  fileName: 'rapport.se',
+  contentBase64: Buffer.from(text, 'latin1').toString('base64'),
+});
 const withMember = (index: number, change: Record<string, unknown>) =>
   charter.members.map((m: object, i: number) => (i === index ? { ...m, ...change } : m));
 
@@ -99,6 +116,116 @@ const cases: Record<string, () => Case[]> = {
     ['non-Luhn organisationsnummer', { ...profile, organisationsnummer: '222000-0019' }, 'organisationsnummer'],
     ['a personnummer instead', { ...profile, organisationsnummer: '811218-9876' }, 'organisationsnummer'],
   ],
+  'POST /api/forbund/{forbundId}/ledger/accounts': () => [
+    ['malformed JSON', '{"account":', 'body'],
+    [
+      'account number outside the plan',
+      { account: { number: '9999', name: 'X', kind: 'cost' }, expectedVersion: 1 },
+      'account.number',
+    ],
+    [
+      'unknown kind',
+      { account: { number: '5420', name: 'Lokaler', kind: 'expense' }, expectedVersion: 1 },
+      'account.kind',
+    ],
+    [
+      'overlong name',
+      { account: { number: '5420', name: 'x'.repeat(101), kind: 'cost' }, expectedVersion: 1 },
+      'account.name',
+    ],
+    ['missing expectedVersion', { account: { number: '5420', name: 'Lokaler', kind: 'cost' } }, 'expectedVersion'],
+  ],
+  'POST /api/forbund/{forbundId}/ledger/vouchers': () => [
+    ['malformed JSON', '{"series": "A",', 'body'],
+    ['one line only', voucher({ lines: [{ account: '5410', amount: '1.00' }] }), 'lines'],
+    [
+      'amount as a number',
+      voucher({
+        lines: [
+          { account: '5410', amount: 12.5 },
+          { account: '1930', amount: '-12.50' },
+        ],
+      }),
+      'lines.0.amount',
+    ],
+    [
+      'amount with three decimals',
+      voucher({
+        lines: [
+          { account: '5410', amount: '1.005' },
+          { account: '1930', amount: '-1.005' },
+        ],
+      }),
+      'lines.0.amount',
+    ],
+    [
+      'zero amount',
+      voucher({
+        lines: [
+          { account: '5410', amount: '0.00' },
+          { account: '1930', amount: '0.00' },
+        ],
+      }),
+      'lines.0.amount',
+    ],
+    [
+      'unbalanced',
+      voucher({
+        lines: [
+          { account: '5410', amount: '10.00' },
+          { account: '1930', amount: '-9.00' },
+        ],
+      }),
+      'lines',
+    ],
+    [
+      'unknown account',
+      voucher({
+        lines: [
+          { account: '6999', amount: '10.00' },
+          { account: '1930', amount: '-10.00' },
+        ],
+      }),
+      'lines.0.account',
+    ],
+    ['date outside the year', voucher({ date: '2025-12-31' }), 'date'],
+    ['overlong text', voucher({ text: 'x'.repeat(201) }), 'text'],
+    ['lower-case series', voucher({ series: 'a' }), 'series'],
+  ],
+  'POST /api/forbund/{forbundId}/ledger/{year}/vouchers/{series}/{number}/reversal': () => [
+    ['malformed JSON', '{', 'body'],
+    ['missing date', {}, 'date'],
+    ['impossible date', { date: '2026-02-30' }, 'date'],
+    ['negative voucher number', { date: '2026-11-20' }, 'param.number', { number: '-1' }],
+  ],
+  'POST /api/forbund/{forbundId}/ledger/{year}/periods/lock': () => [
+    ['malformed JSON', 'x', 'body'],
+    ['month 13', { period: '2026-13', reason: 'Avstämd' }, 'period'],
+    ['month of another year', { period: '2025-12', reason: 'Avstämd' }, 'period'],
+    ['missing reason', { period: '2026-02' }, 'reason'],
+    ['year as text', { period: '2026-02', reason: 'Avstämd' }, 'param.year', { year: 'tjugo' }],
+  ],
+  'POST /api/forbund/{forbundId}/ledger/{year}/close': () => [
+    ['malformed JSON', '{"reason"', 'body'],
+    ['missing reason', {}, 'reason'],
+    ['year out of range', { reason: 'Bokslut' }, 'param.year', { year: '1999' }],
+  ],
+  'POST /api/forbund/{forbundId}/ledger/imports': () => [
+    ['malformed JSON', '{"fileName": 1', 'body'],
+    ['not base64', { fileName: 'x.se', contentBase64: '###' }, 'contentBase64'],
+    ['missing file name', { contentBase64: 'IyM=' }, 'fileName'],
+    ['a file with no vouchers', sie('#FLAGGA 0\r\n#SIETYP 4\r\n'), 'file'],
+    [
+      'a voucher on an unknown account',
+      sie(
+        '#FLAGGA 0\r\n#SIETYP 4\r\n#KONTO 6999 Okänt\r\n#KONTO 1930 Bank\r\n#VER A 1 20261105 "Test"\r\n{\r\n#TRANS 6999 {} 10.00\r\n#TRANS 1930 {} -10.00\r\n}\r\n',
+      ),
+      'vouchers.0.lines.0.account',
+    ],
+  ],
+  'POST /api/forbund/{forbundId}/ledger/imports/{importId}/book': () => [
+    ['an import id that is no ULID', undefined, 'param.importId', { importId: 'inte-ett-id' }],
+  ],
   'PUT /api/forbund/{forbundId}/charter': () => [
     ['malformed JSON', '{{', 'body'],
     ['missing members', { ...charter, members: undefined }, 'members'],
@@ -143,6 +270,23 @@ const cases: Record<string, () => Case[]> = {
   ],
 };
 
+/** Who sends the cases of a route: ledger writes belong to the ekonom. */
+const senders: Record<string, string> = {
+  'POST /api/forbund/{forbundId}/ledger/accounts': 'ekonom',
+  'POST /api/forbund/{forbundId}/ledger/vouchers': 'ekonom',
+  'POST /api/forbund/{forbundId}/ledger/{year}/vouchers/{series}/{number}/reversal': 'ekonom',
+  'POST /api/forbund/{forbundId}/ledger/{year}/periods/lock': 'ekonom',
+  'POST /api/forbund/{forbundId}/ledger/{year}/close': 'ekonom',
+  'POST /api/forbund/{forbundId}/ledger/imports': 'ekonom',
+  'POST /api/forbund/{forbundId}/ledger/imports/{importId}/book': 'ekonom',
+};
+
+function withPathValues(template: string, values: Record<string, string>) {
+  let path = template;
+  for (const [name, value] of Object.entries(values)) path = path.replace(`{${name}}`, value);
+  return fillPath(path, 'exempeldalen');
+}
+
 describe('bad input', () => {
   it('has cases for every write route in the OpenAPI document', async () => {
     const writes = (await operations(runtime)).filter((op) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(op.method));
@@ -152,10 +296,10 @@ describe('bad input', () => {
   for (const [route, makeCases] of Object.entries(cases)) {
     it(`${route} answers 400 naming the field and writes nothing`, async () => {
       const [method, template] = route.split(' ') as [string, string];
-      const path = template.replace('{forbundId}', 'exempeldalen');
+      const token = senders[route] ? await login(runtime, senders[route]) : admin;
       const before = await allItems(runtime);
-      for (const [description, body, field] of makeCases()) {
-        const reply = await call(runtime, method, path, { token: admin, body });
+      for (const [description, body, field, pathValues = {}] of makeCases()) {
+        const reply = await call(runtime, method, withPathValues(template, pathValues), { token, body });
         expect(reply.status, description).toBe(400);
         expect(reply.contentType, description).toContain('application/problem+json');
         expect(
