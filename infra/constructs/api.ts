@@ -1,0 +1,88 @@
+import { Aws, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { Auth } from './auth.ts';
+
+/**
+ * Paths anyone may call, as served by @finsam/api: the OpenAPI document and its page at the root,
+ * the health check under the API prefix. Everything else needs a valid Cognito ID token.
+ */
+export const public_paths = ['/openapi.json', '/docs', '/api/health'] as const;
+
+/**
+ * A whole country of förbund makes a few requests per second at month end; these bounds leave
+ * ample room for that and cap what a runaway client or a flood can cost.
+ */
+const throttle_rate_limit_per_second = 50;
+const throttle_burst_limit = 100;
+/** Access logs answer "who called what, when"; a fiscal year plus the closing months. */
+const access_log_retention = RetentionDays.EIGHTEEN_MONTHS;
+
+export interface ApiProps {
+  handler: IFunction;
+  auth: Auth;
+}
+
+/** The HTTP API in front of the API Lambda: JWT authorizer on Cognito, throttling, access logs. */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    // No default stage from HttpApi: its props take neither throttling nor access logging.
+    this.httpApi = new HttpApi(this, 'HttpApi', { apiName: 'finsam-api', createDefaultStage: false });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: access_log_retention });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: throttle_rate_limit_per_second, burstLimit: throttle_burst_limit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            method: '$context.httpMethod',
+            route: '$context.routeKey',
+            path: '$context.path',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            subject: '$context.authorizer.claims.sub',
+            authorizerError: '$context.authorizer.error',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    // The authorizer rejects requests without a valid token before they cost a Lambda
+    // invocation; the function still verifies the token itself (same code path as locally).
+    const authorizer = new HttpJwtAuthorizer('CognitoAuthorizer', props.auth.issuerUrl, {
+      jwtAudience: [props.auth.client.userPoolClientId],
+    });
+    const integration = new HttpLambdaIntegration('ApiIntegration', props.handler);
+
+    this.httpApi.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.ANY], integration, authorizer });
+    for (const path of public_paths) {
+      const [route] = this.httpApi.addRoutes({ path, methods: [HttpMethod.GET], integration });
+      Validations.of(route!).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `${path} is public by design (API documentation or health check) and reads no tenant data.`,
+      });
+    }
+  }
+
+  /** The API's host name, for CloudFront to use it as an origin. */
+  get domainName(): string {
+    return `${this.httpApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+  }
+}

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Api, public_paths } from './constructs/api.ts';
+import { ApiFunction } from './constructs/api-function.ts';
+import { Auth } from './constructs/auth.ts';
+import { Portal, type PortalDomain } from './constructs/portal.ts';
+import { PortalDeployment } from './constructs/portal-deployment.ts';
+import { Table } from './constructs/table.ts';
+import { paths } from './paths.ts';
+
+export interface FinsamStackProps extends StackProps {
+  /** The portal build to deploy; defaults to web/dist. Tests point it at a fixture. */
+  portalBuildPath?: string;
+  domain?: PortalDomain;
+}
+
+/**
+ * Finsam Cloud in one stack. Environment-agnostic on purpose: it synthesizes offline with no
+ * account, no credentials and no lookups; region and account are resolved at deploy time.
+ */
+export class FinsamStack extends Stack {
+  constructor(scope: Construct, id: string, props: FinsamStackProps = {}) {
+    super(scope, id, props);
+    const table = new Table(this, 'Data');
+    const auth = new Auth(this, 'Auth');
+    const apiFunction = new ApiFunction(this, 'ApiFunction', { table: table.table, auth });
+    const api = new Api(this, 'Api', { handler: apiFunction.function, auth });
+    const portal = new Portal(this, 'Portal', {
+      apiDomainName: api.domainName,
+      // /api/* covers /api/health; the other public paths live at the root.
+      apiPathPatterns: ['/api/*', ...public_paths.filter((path) => !path.startsWith('/api/'))],
+      domain: props.domain,
+    });
+
+    // The portal is built by `npm run build:web`. A fresh clone has no web/dist yet, and synth
+    // must still work there (tests, CI before the web build), so the upload is then left out;
+    // Swagger UI's files are deployed either way.
+    const portalBuildPath = props.portalBuildPath ?? paths.portalBuild;
+    new PortalDeployment(this, 'PortalDeployment', {
+      portal,
+      portalBuildPath: existsSync(portalBuildPath) ? portalBuildPath : undefined,
+      swaggerUiPath: paths.swaggerUi,
+      runtimeConfig: {
+        region: this.region,
+        userPoolId: auth.userPool.userPoolId,
+        userPoolClientId: auth.client.userPoolClientId,
+      },
+    });
+
+    new CfnOutput(this, 'PortalUrl', { value: portal.url });
+    new CfnOutput(this, 'ApiUrl', { value: api.stage.url });
+    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: table.table.tableName });
+  }
+}
