@@ -4,6 +4,7 @@ export * from './codecs.ts';
 export * from './forbund-repository.ts';
 export * from './keys.ts';
 export * from './ledger/index.ts';
+export * from './outbox-repository.ts';
 export * from './pagination.ts';
 export * from './stores.ts';
 export * from './table.ts';

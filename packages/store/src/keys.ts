@@ -26,6 +26,8 @@ export const keys = {
   voucherSeriesPrefix: (year: number, series: string) => `VOUCHER#${year}#${series}#`,
   voucherYearPrefix: (year: number) => `VOUCHER#${year}#`,
   sieImport: (id: string) => `IMPORT#${id}`,
+  event: (eventId: string) => `EVENT#${eventId}`,
+  eventSequence: (memberId: string) => `EVENTSEQ#${memberId}`,
   /** The platform's register of förbund (GSI1) for platform-admin listings. */
   forbundRegister: 'FORBUND',
   user: (username: string) => `USER#${username.toLowerCase()}`,

@@ -6,6 +6,7 @@ import { ImportRepository } from './ledger/import-repository.ts';
 import { OpeningRepository } from './ledger/opening-repository.ts';
 import { PeriodRepository } from './ledger/period-repository.ts';
 import { VoucherRepository } from './ledger/voucher-repository.ts';
+import { OutboxRepository } from './outbox-repository.ts';
 import type { Table } from './table.ts';
 import { UserDirectory } from './user-directory.ts';
 
@@ -26,6 +27,7 @@ export function createStores(table: Table) {
     imports: new ImportRepository(table),
     vouchers: new VoucherRepository(table, charts, periods, audit),
     users: new UserDirectory(table),
+    outbox: new OutboxRepository(table),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
