@@ -6,13 +6,18 @@ import { displayValue } from './format.ts';
 export const table_font_size_pt = 9;
 /** Below this a printed table is no longer readable; such a table is refused instead. */
 export const table_font_size_min_pt = 6;
-/** Space between a cell's text and the cell's edge, each side. */
-export const cell_padding_pt = 3;
+/** Space between a cell's text and the cell's edge, each side: 10 pt between two amounts. */
+export const cell_padding_pt = 5;
 /** A text column narrower than this shows too little of its text to be worth a column. */
 export const text_column_width_min_pt = 60;
 /** Row height as a multiple of the font size: room for descenders and air between rows. */
 const row_height_per_font_size = 1.6;
 const ELLIPSIS = '…';
+/**
+ * A hundredth of a point, far below what a printer shows: absorbs the floating-point rounding of
+ * the width arithmetic, which would otherwise cut a text that fits its column exactly.
+ */
+const width_tolerance_pt = 0.01;
 
 /** Width of a text at a font size of 1 pt, so every other size is a multiplication. */
 export type MeasureText = (text: string, bold: boolean) => number;
@@ -101,7 +106,7 @@ function naturalWidthEm(section: DocumentSection, column: DocumentColumn, measur
 
 /** The longest start of the text that fits the width with "…" after it; the text itself if it fits. */
 export function fitText(text: string, widthPt: number, sizePt: number, bold: boolean, measure: MeasureText): string {
-  const fits = (candidate: string) => measure(candidate, bold) * sizePt <= widthPt;
+  const fits = (candidate: string) => measure(candidate, bold) * sizePt <= widthPt + width_tolerance_pt;
   if (fits(text)) return text;
   // Binary search over the prefix length: at most log2(text_length_max_chars) measurements.
   let shortest = 0;

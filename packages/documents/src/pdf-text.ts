@@ -3,8 +3,8 @@ import { issues_reported_max } from './check-document.ts';
 import type { TabularDocument } from './document.ts';
 
 /**
- * The PDF uses the standard Helvetica, which every reader has, so nothing is embedded and the
- * bytes stay reproducible. Its WinAnsiEncoding holds Latin-1 (åäöÅÄÖé and the rest of Western
+ * The PDF uses the standard Helvetica, which every reader has, so no font file is shipped or
+ * embedded. Its WinAnsiEncoding holds Latin-1 (åäöÅÄÖé and the rest of Western
  * Europe) plus these; pdfkit silently prints anything else as an empty glyph or, for U+2212, as
  * two wrong bytes. A document must never print other text than it was given, so unprintable
  * characters are refused instead.

@@ -52,7 +52,7 @@ const RULE_WIDTH_PT = 0.5;
 /**
  * The document as an A4 PDF. The same document gives the same bytes: pdfkit's only clock read is
  * its default CreationDate, which is set to generatedAt here, and the file ID is a hash of the info
- * dictionary. Nothing is random unless fonts are embedded or the PDF is encrypted, and neither is.
+ * dictionary. pdfkit draws on randomness only to encrypt, and this PDF is not encrypted.
  */
 export async function renderPdf(document: TabularDocument, options: PdfOptions = {}): Promise<Uint8Array> {
   checkDocument(document);
@@ -212,7 +212,9 @@ function writeCells(
   section.columns.forEach((column, index) => {
     const widthPt = layout.widthsPt[index] ?? 0;
     const innerPt = widthPt - 2 * cell_padding_pt;
-    const text = fitText(pdfCellText(textOf(column)), innerPt, layout.fontSizePt, bold, measure);
+    // Only text is ever cut; the layout gives amounts, percentages and dates their full width.
+    const whole = pdfCellText(textOf(column));
+    const text = column.kind === 'text' ? fitText(whole, innerPt, layout.fontSizePt, bold, measure) : whole;
     const textWidthPt = measure(text, bold) * layout.fontSizePt;
     const x = alignmentOf(column) === 'right' ? left + widthPt - cell_padding_pt - textWidthPt : left + cell_padding_pt;
     if (text !== '') line(pdf, text, x, textTop, bold ? BOLD : REGULAR, layout.fontSizePt);

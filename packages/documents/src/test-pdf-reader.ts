@@ -16,11 +16,18 @@ export function pdfPageTexts(bytes: Uint8Array): string[] {
   });
 }
 
-const windows1252 = new TextDecoder('windows-1252');
+/**
+ * windows-1252 from 0x80 to 0x9F, where it differs from Latin-1 (\ufffd: unassigned). Written out
+ * because Node's TextDecoder decodes 'windows-1252' as Latin-1.
+ */
+const WINDOWS_1252_80_TO_9F = '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ';
 
 function decodeRun(run: string): string {
   const hex = [...run.matchAll(/<([0-9a-f]*)>/g)].map((match) => match[1]).join('');
-  return windows1252.decode(Buffer.from(hex, 'hex'));
+  let text = '';
+  for (const byte of Buffer.from(hex, 'hex'))
+    text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_80_TO_9F[byte - 0x80] : String.fromCharCode(byte);
+  return text;
 }
 
 export function pdfText(bytes: Uint8Array): string {
