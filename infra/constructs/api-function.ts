@@ -74,6 +74,17 @@ export class ApiFunction extends Construct {
         // The AWS SDK is bundled too, so the deployed SDK is the version the tests ran against,
         // not whatever the Lambda runtime happens to carry.
         externalModules: [],
+        // pdfkit loads its standard fonts at run time with createRequire('#standard-fonts/…'),
+        // which esbuild cannot follow. Ship those font files beside the bundle and declare the
+        // same subpath import in the bundle's package scope, with no network and no Docker.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `cp -r "${inputDir}/node_modules/pdfkit/js/standard-fonts" "${outputDir}/standard-fonts"`,
+            `printf '%s' '{"type":"module","imports":{"#standard-fonts/*":"./standard-fonts/*.cjs"}}' > "${outputDir}/package.json"`,
+          ],
+        },
       },
     });
 

@@ -222,3 +222,20 @@ describe('SIE 4', () => {
     expect(await allItems(runtime)).toEqual(before);
   });
 });
+
+describe('report documents', () => {
+  it('downloads every report as PDF and Excel, with Swedish file names', async () => {
+    for (const report of ['resultatrakning', 'balansrakning', 'kassaflode', 'trial-balance', 'members', 'insatser']) {
+      for (const format of ['pdf', 'xlsx']) {
+        const reply = await fetch(`${runtime.url}${base}/2026/reports/${report}/${format}`, {
+          headers: { authorization: `Bearer ${ekonom}` },
+        });
+        expect(reply.status, `${report}.${format}`).toBe(200);
+        const bytes = Buffer.from(await reply.arrayBuffer());
+        if (format === 'pdf') expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+        else expect(bytes.subarray(0, 2).toString()).toBe('PK');
+        expect(reply.headers.get('content-disposition')).toContain(`2026.${format}`);
+      }
+    }
+  });
+});

@@ -73,4 +73,20 @@ describe('api bundle', () => {
     expect(response.statusCode).toBe(401);
     expect(response.headers['content-type']).toContain('application/problem+json');
   });
+
+  it("resolves pdfkit's standard fonts the way pdfkit does inside the bundle", () => {
+    // pdfkit calls createRequire(import.meta.url)('#standard-fonts/…'); import.meta.url is index.mjs.
+    const script = `
+      import { createRequire } from 'node:module';
+      const font = createRequire(process.argv[1])('#standard-fonts/Helvetica');
+      process.stdout.write((font.default ?? font).name);`;
+    const output = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', script, join(bundleDirectory, 'index.mjs')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(output).toBe('Helvetica');
+  });
 });

@@ -106,6 +106,7 @@ export const samplePathValues: Record<string, string> = {
   number: '1',
   importId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
   report: 'resultatrakning',
+  format: 'pdf',
 };
 
 export function fillPath(template: string, forbundId: string): string {

@@ -1,3 +1,4 @@
+import { renderPdf, renderXlsx } from '@finsam/documents';
 import {
   balansrakning,
   closingVoucher,
@@ -14,6 +15,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard } from '../auth/guards.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json, jsonBody, problemResponses } from '../http/schemas.ts';
+import { reportDocument, reportTitles } from '../services/report-documents.ts';
 import { loadYear, type YearContext } from './ledger-context.ts';
 import { ledgerReaders, periodsSchema, yearParam } from './ledger-schemas.ts';
 
@@ -49,6 +51,14 @@ export function computeReport(report: ReportName, { chart, vouchers, opening }: 
   }
 }
 
+const documentTypes = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The plain filename= form for clients that ignore filename*: å, ä, ö become a, a, o. */
+const asciiFileName = (name: string) => name.normalize('NFD').replace(/[^\x20-\x7e]/g, '');
+
 export function registerReportRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
     createRoute({
@@ -70,6 +80,41 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>) {
       const { forbundId, year, report } = c.req.valid('param');
       const context = await loadYear(c.var.stores, c.var.principal, forbundId, year, c.var.now());
       return c.json(computeReport(report, context) as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forbund/{forbundId}/ledger/{year}/reports/{report}/{format}',
+      tags: tag,
+      security: bearer,
+      summary: 'Rapporten som PDF eller Excel, med samma belopp som JSON-rapporten',
+      middleware: read,
+      request: {
+        params: yearParam.extend({
+          report: z.enum(reportNames).openapi({ param: { name: 'report', in: 'path' } }),
+          format: z.enum(['pdf', 'xlsx']).openapi({ param: { name: 'format', in: 'path' } }),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Dokumentet',
+          content: { 'application/octet-stream': { schema: z.any().openapi({ type: 'string', format: 'binary' }) } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { forbundId, year, report, format } = c.req.valid('param');
+      const context = await loadYear(c.var.stores, c.var.principal, forbundId, year, c.var.now());
+      const document = reportDocument(report, computeReport(report, context), context, year, c.var.now());
+      const bytes = format === 'pdf' ? await renderPdf(document) : await renderXlsx(document);
+      const fileName = `${reportTitles[report].toLowerCase().replaceAll(' ', '-')}-${year}.${format}`;
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': documentTypes[format],
+        'content-disposition': `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      });
     },
   );
 
