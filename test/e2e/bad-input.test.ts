@@ -62,6 +62,11 @@ const voucher = (overrides: Record<string, unknown> = {}) => ({
   ],
   ...overrides,
 });
+const budget = {
+  frame: '1000.00',
+  areas: { styrelse: '100.00', administration: '800.00', revision: '100.00' },
+  expectedVersion: 0,
+};
 const sie = (text: string) => ({
   fileName: 'rapport.se',
   contentBase64: Buffer.from(text, 'latin1').toString('base64'),
@@ -226,6 +231,33 @@ const cases: Record<string, () => Case[]> = {
   'POST /api/forbund/{forbundId}/ledger/imports/{importId}/book': () => [
     ['an import id that is no ULID', undefined, 'param.importId', { importId: 'inte-ett-id' }],
   ],
+  'PUT /api/forbund/{forbundId}/budgets/{year}': () => [
+    ['malformed JSON', '{"frame"', 'body'],
+    ['negative frame', { ...budget, frame: '-1.00' }, 'frame'],
+    ['frame as a number', { ...budget, frame: 4000000 }, 'frame'],
+    ['missing areas', { ...budget, areas: undefined }, 'areas'],
+    [
+      'insats with an id that is no identifier',
+      { ...budget, insatser: [{ id: 'ä ö', name: 'X', amount: '1.00' }] },
+      'insatser.0.id',
+    ],
+    ['negative expectedVersion', { ...budget, expectedVersion: -1 }, 'expectedVersion'],
+  ],
+  'POST /api/forbund/{forbundId}/budgets/{year}/samrad': () => [
+    ['year as text', undefined, 'param.year', { year: 'nästa' }],
+  ],
+  'POST /api/forbund/{forbundId}/budgets/{year}/samrad/answers/{memberId}': () => [
+    ['malformed JSON', '{', 'body'],
+    ['unknown answer', { answer: 'maybe' }, 'answer'],
+    ['overlong comments', { answer: 'comments', comments: 'x'.repeat(5001) }, 'comments'],
+    ['member id with a hash', { answer: 'agree' }, 'param.memberId', { memberId: 'a%23b' }],
+  ],
+  'POST /api/forbund/{forbundId}/budgets/{year}/adoption': () => [
+    ['malformed JSON', '{"kind": "final",', 'body'],
+    ['missing decision reference', { kind: 'final' }, 'decisionReference'],
+    ['unknown kind', { kind: 'draft', decisionReference: '§ 4' }, 'kind'],
+    ['decision time that is no timestamp', { decisionReference: '§ 4', decidedAt: 'i går' }, 'decidedAt'],
+  ],
   'PUT /api/forbund/{forbundId}/charter': () => [
     ['malformed JSON', '{{', 'body'],
     ['missing members', { ...charter, members: undefined }, 'members'],
@@ -279,6 +311,10 @@ const senders: Record<string, string> = {
   'POST /api/forbund/{forbundId}/ledger/{year}/close': 'ekonom',
   'POST /api/forbund/{forbundId}/ledger/imports': 'ekonom',
   'POST /api/forbund/{forbundId}/ledger/imports/{importId}/book': 'ekonom',
+  'PUT /api/forbund/{forbundId}/budgets/{year}': 'ekonom',
+  'POST /api/forbund/{forbundId}/budgets/{year}/samrad': 'ekonom',
+  'POST /api/forbund/{forbundId}/budgets/{year}/samrad/answers/{memberId}': 'medlem',
+  'POST /api/forbund/{forbundId}/budgets/{year}/adoption': 'styrelse',
 };
 
 function withPathValues(template: string, values: Record<string, string>) {

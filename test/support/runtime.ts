@@ -107,6 +107,7 @@ export const samplePathValues: Record<string, string> = {
   importId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
   report: 'resultatrakning',
   format: 'pdf',
+  memberId: 'alfa',
 };
 
 export function fillPath(template: string, forbundId: string): string {

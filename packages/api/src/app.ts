@@ -12,6 +12,7 @@ import type { AppEnv } from './http/env.ts';
 import { requestLogging } from './http/observability.ts';
 import { fieldIssues, problemResponse, statusOfKind } from './http/problem.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
+import { registerBudgetRoutes } from './routes/budget.ts';
 import { registerCharterRoutes } from './routes/charter.ts';
 import { registerForbundRoutes } from './routes/forbund.ts';
 import { registerImportRoutes } from './routes/ledger-imports.ts';
@@ -83,6 +84,7 @@ export function createApp(dependencies: AppDependencies) {
   registerVoucherRoutes(app);
   registerReportRoutes(app);
   registerImportRoutes(app);
+  registerBudgetRoutes(app);
   if (dependencies.localIssuer) registerLocalIssuerRoutes(app, dependencies.localIssuer);
 
   root.route(api_base_path, app);

@@ -10,6 +10,12 @@ describe('instalments', () => {
     expect(months[11]).toBe('166666.63');
   });
 
+  it('never makes an instalment negative, even for a yearly amount of a few öre', () => {
+    const months = instalments(new Decimal('0.06'), 12, 11);
+    expect(months.every((month) => !month.isNegative())).toBe(true);
+    expect(sumMoney(months).eq('0.06')).toBe(true);
+  });
+
   it('always sums to the year', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 1, max: 12 }), (ore, count) => {

@@ -1,5 +1,5 @@
 import { assert } from './errors.ts';
-import { type Decimal, isWholeOre, sumMoney } from './money.ts';
+import { Decimal, isWholeOre, sumMoney } from './money.ts';
 
 /**
  * A yearly amount paid in equal instalments: each instalment is the exact share rounded half-up
@@ -10,7 +10,10 @@ export function instalments(yearly: Decimal, count: number, remainderIndex: numb
   assert(Number.isInteger(count) && count >= 1 && count <= 12, 'between 1 and 12 instalments');
   assert(remainderIndex >= 0 && remainderIndex < count, 'remainder instalment is one of them');
   assert(isWholeOre(yearly), 'a yearly amount is in whole öre');
-  const regular = yearly.div(count).toDecimalPlaces(2);
+  // Half-up rounding is what the worked example shows; for a yearly amount of a few öre it could
+  // make eleven instalments exceed the year and the last one negative, so then round down.
+  let regular = yearly.div(count).toDecimalPlaces(2);
+  if (regular.mul(count - 1).gt(yearly)) regular = yearly.div(count).toDecimalPlaces(2, Decimal.ROUND_DOWN);
   const parts = Array.from({ length: count }, () => regular);
   parts[remainderIndex] = yearly.minus(regular.mul(count - 1));
   assert(sumMoney(parts).eq(yearly), 'instalments sum to the year');

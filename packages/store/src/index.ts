@@ -1,6 +1,7 @@
 export * from './audit-repository.ts';
 export * from './charter-repository.ts';
 export * from './codecs.ts';
+export * from './cycle/index.ts';
 export * from './forbund-repository.ts';
 export * from './keys.ts';
 export * from './ledger/index.ts';

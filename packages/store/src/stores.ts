@@ -1,5 +1,10 @@
 import { AuditRepository } from './audit-repository.ts';
 import { CharterRepository } from './charter-repository.ts';
+import { AvrakningRepository } from './cycle/avrakning-repository.ts';
+import { BudgetRepository } from './cycle/budget-repository.ts';
+import { ClosingRepository } from './cycle/closing-repository.ts';
+import { CycleRepository } from './cycle/cycle-repository.ts';
+import { NationalRepository } from './cycle/national-repository.ts';
 import { ForbundRepository } from './forbund-repository.ts';
 import { ChartRepository } from './ledger/chart-repository.ts';
 import { ImportRepository } from './ledger/import-repository.ts';
@@ -28,6 +33,11 @@ export function createStores(table: Table) {
     vouchers: new VoucherRepository(table, charts, periods, audit),
     users: new UserDirectory(table),
     outbox: new OutboxRepository(table),
+    budgets: new BudgetRepository(table, audit),
+    closing: new ClosingRepository(table, audit),
+    cycles: new CycleRepository(table),
+    avrakning: new AvrakningRepository(table),
+    national: new NationalRepository(table),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

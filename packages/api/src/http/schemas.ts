@@ -29,6 +29,15 @@ export const forbundIdParam = z.object({
     .openapi({ param: { name: 'forbundId', in: 'path' }, example: 'demo' }),
 });
 
+/**
+ * Schemas built by the domain (plain zod) were created before @hono/zod-openapi extended zod, so
+ * they lack `.openapi()`; path parameters that need it are built here.
+ */
+export const memberIdParam = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/)
+  .openapi({ param: { name: 'memberId', in: 'path' }, example: 'fk' });
+
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).optional().openapi({ example: 50 }),
   cursor: z.string().max(2048).optional(),

@@ -25,6 +25,8 @@ import { booking_in_flight_ms_max, type PeriodRepository } from './period-reposi
 export const voucher_number_attempts_max = 64;
 /** Back-off between attempts, with jitter so that racing writers spread out. */
 const retry_delay_ms_max = 25;
+/** How far back bookOnce looks for a voucher booked just before an interruption. */
+const resume_lookback_vouchers = 20;
 /** The most vouchers one fiscal year may hold; reports read a whole year. */
 export const vouchers_per_year_max = 1_000_000;
 
@@ -98,6 +100,29 @@ export class VoucherRepository {
       return voucher;
     }
     throw conflict('Många bokar samtidigt just nu; inget bokfördes. Försök igen.');
+  }
+
+  /**
+   * Books a voucher the economy derived, at most once: `key` (e.g. "2027-03-alfa") names what it
+   * settles. A marker item records the booking; a booking interrupted before its marker is found
+   * among the newest vouchers of the series by its basis reference, so a re-run after a crash
+   * books nothing twice. Callers book one key at a time per series (one cycle task at a time).
+   */
+  async bookOnce(principal: Principal, forbundId: string, key: string, draft: VoucherDraft, now: () => Date) {
+    const partition = tenantPartition(principal, forbundId);
+    const markerKey = keys.voucherMarker(draft.year, draft.series, key);
+    const marker = await this.table.get(partition, markerKey);
+    if (marker) return this.get(principal, forbundId, draft.year, draft.series, Number(marker.number));
+    const reference = `${key}`;
+    const withBasis: VoucherDraft = { ...draft, basis: { kind: draft.basis?.kind ?? 'settlement', reference } };
+    const recent = await this.latest(principal, forbundId, draft.year, draft.series, resume_lookback_vouchers);
+    const booked =
+      recent.find((voucher) => voucher.basis?.reference === reference) ??
+      (await this.book(principal, forbundId, withBasis, now));
+    await this.table
+      .putNew({ PK: partition, SK: markerKey, kind: 'voucher-marker', number: booked.number }, 'Redan bokförd.')
+      .catch(() => undefined);
+    return booked;
   }
 
   /** Books the reversal of a booked voucher, linked to it; the original stays as it was. */

@@ -1,0 +1,47 @@
+import { isOnTime, samradDeadline } from '@finsam/domain';
+import type { Stores } from '@finsam/store';
+import type { HumanStep } from './definitions.ts';
+import { cyclePrincipal } from './principal.ts';
+
+/**
+ * Whether the people have done what a waiting step waits for. Derived from the records they
+ * made (a samråd answer, a board decision, an auditor's report, a member's decision), never from
+ * a flag that could disagree with them: after a crash, a re-run sees the same truth.
+ */
+export async function isHumanStepSatisfied(
+  stores: Stores,
+  forbundId: string,
+  year: number,
+  step: HumanStep,
+  now: Date,
+): Promise<boolean> {
+  const principal = cyclePrincipal(forbundId);
+  switch (step) {
+    case 'samrad.opened':
+      return (await stores.budgets.samrad(principal, forbundId, year)) !== undefined;
+    case 'samrad.answered': {
+      // Every member answered, or the samråd deadline has passed: a missing answer is recorded
+      // as missing and the board decides without it (the law asks for samråd, not consent).
+      const charter = await stores.charters.current(principal, forbundId);
+      const answers = await stores.budgets.answers(principal, forbundId, year);
+      const answered = new Set(answers.map((answer) => answer.memberId));
+      if (charter.members.every((member) => answered.has(member.id))) return true;
+      return !isOnTime(now, samradDeadline(year, charter.settings));
+    }
+    case 'budget.adopted':
+      return (await stores.budgets.adoptions(principal, forbundId, year)).some((a) => a.adoptionKind === 'final');
+    case 'annual-report.adopted':
+      return (await stores.closing.annualReport(principal, forbundId, year)) !== undefined;
+    case 'audit.completed': {
+      const auditors = await stores.closing.auditors(principal, forbundId);
+      const reports = await stores.closing.auditReports(principal, forbundId, year);
+      const submitted = new Set(reports.map((report) => report.auditorId));
+      return auditors.length > 0 && auditors.every((auditor) => submitted.has(auditor.id));
+    }
+    case 'discharge.decided': {
+      const charter = await stores.charters.current(principal, forbundId);
+      const decided = new Set((await stores.closing.discharges(principal, forbundId, year)).map((d) => d.memberId));
+      return charter.members.every((member) => decided.has(member.id));
+    }
+  }
+}
