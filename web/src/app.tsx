@@ -3,12 +3,19 @@ import { getMe } from './api/endpoints.ts';
 import { getSession, rememberReturnTo, updatePrincipal, useSession } from './api/session.ts';
 import { Layout, mainId } from './components/layout.tsx';
 import { Redirect } from './components/redirect.tsx';
+import { LedgerGate } from './ledger/ledger-frame.tsx';
+import { currentYear, periodsPath, readVoucherId, readYear, reportsPath } from './ledger/ledger-paths.ts';
 import { CharterEditPage } from './pages/charter-edit-page.tsx';
 import { ForbundListPage } from './pages/forbund-list-page.tsx';
 import { ForbundPage } from './pages/forbund-page.tsx';
+import { LedgerPage } from './pages/ledger-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { PeriodsPage } from './pages/periods-page.tsx';
+import { ReportsPage } from './pages/reports-page.tsx';
 import { StartPage } from './pages/start-page.tsx';
+import { VoucherNewPage } from './pages/voucher-new-page.tsx';
+import { VoucherPage } from './pages/voucher-page.tsx';
 import { matchPath, useLocationPath, usePathname } from './router.tsx';
 
 interface Route {
@@ -27,7 +34,36 @@ const routes: Route[] = [
     pattern: '/forbund/:forbundId/forbundsordning',
     render: ({ forbundId }) => <CharterEditPage forbundId={forbundId!} />,
   },
+  ...ledgerRoutes(),
 ];
+
+/** The ledger's pages; each is closed to roles that may not read the ledger, and a bad year is "not found". */
+function ledgerRoutes(): Route[] {
+  const ledger = (pattern: string, render: (params: Record<string, string>) => ReactNode): Route => ({
+    pattern: `/forbund/:forbundId/${pattern}`,
+    render: (params) => <LedgerGate>{render(params)}</LedgerGate>,
+  });
+  const withYear = (params: Record<string, string>, page: (year: number) => ReactNode) => {
+    const year = readYear(params.year);
+    return year === null ? <NotFoundPage /> : page(year);
+  };
+  return [
+    ledger('bokforing', ({ forbundId }) => <LedgerPage forbundId={forbundId!} />),
+    ledger('bokforing/ny', ({ forbundId }) => <VoucherNewPage forbundId={forbundId!} />),
+    ledger('bokforing/:year/verifikation/:series/:number', (params) => {
+      const id = readVoucherId(params);
+      return id ? <VoucherPage forbundId={params.forbundId!} id={id} /> : <NotFoundPage />;
+    }),
+    ledger('rapporter', ({ forbundId }) => <Redirect to={reportsPath(forbundId!, currentYear())} />),
+    ledger('rapporter/:year', (params) =>
+      withYear(params, (year) => <ReportsPage forbundId={params.forbundId!} year={year} />),
+    ),
+    ledger('perioder', ({ forbundId }) => <Redirect to={periodsPath(forbundId!, currentYear())} />),
+    ledger('perioder/:year', (params) =>
+      withYear(params, (year) => <PeriodsPage forbundId={params.forbundId!} year={year} />),
+    ),
+  ];
+}
 
 export function App() {
   const pathname = usePathname();

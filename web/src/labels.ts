@@ -1,3 +1,4 @@
+import type { VoucherBasisKind } from './api/ledger-types.ts';
 import type {
   CharterSettings,
   ContributionModel,
@@ -90,3 +91,14 @@ export const termStartNames: Record<CharterSettings['board']['termStart'], strin
 export function nameOf<K extends string>(names: Record<K, string>, code: string): string {
   return (names as Record<string, string>)[code] ?? code;
 }
+
+export const voucherBasisNames: Record<VoucherBasisKind, string> = {
+  invoice: 'Faktura',
+  decision: 'Beslut',
+  settlement: 'Avräkning',
+  import: 'Import',
+  other: 'Annat underlag',
+};
+
+/** The kinds a user picks when booking by hand; "import" is set by the SIE import only. */
+export const manualBasisKinds = ['invoice', 'decision', 'settlement', 'other'] as const satisfies VoucherBasisKind[];

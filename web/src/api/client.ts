@@ -1,3 +1,4 @@
+import { filenameFromDisposition } from '../download.ts';
 import { navigate } from '../router.tsx';
 import { clearSession, getSession, rememberReturnTo } from './session.ts';
 import type { FieldIssue, Problem } from './types.ts';
@@ -39,7 +40,28 @@ export interface RequestOptions {
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}) {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const response = await send(method, path, body, options, 'application/json, application/problem+json');
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** A file the API sends (SIE, hledger): its bytes untouched, and the name the server suggests. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition; absent when the server names no file. */
+  filename?: string;
+}
+
+export async function requestFile(path: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+  const response = await send('GET', path, undefined, options, '*/*');
+  // A Blob keeps the bytes as sent: a SIE file is CP437 and must not be decoded as text.
+  const blob = await response.blob();
+  const filename = filenameFromDisposition(response.headers.get('Content-Disposition'));
+  return filename ? { blob, filename } : { blob };
+}
+
+/** Sends one call with the session's token; an answer that is not 2xx is thrown as an ApiError. */
+async function send(method: string, path: string, body: unknown, options: RequestOptions, accept: string) {
+  const headers: Record<string, string> = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const token = getSession()?.token;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -65,8 +87,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     });
   }
 
-  if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
-
+  if (response.ok) return response;
   const problem = await readProblem(response);
   if (response.status === 401 && options.redirectOnUnauthorized !== false) signOut('expired');
   throw new ApiError(problem);

@@ -34,3 +34,12 @@ export function useApi<T>(key: string, load: (signal: AbortSignal) => Promise<T>
 
   return [state, () => setRound((value) => value + 1)];
 }
+
+/** Two loads as one, for a view that needs both: failed if either failed, ready when both are. */
+export function bothLoaded<A, B>(first: Loadable<A>, second: Loadable<B>): Loadable<[A, B]> {
+  if (first.status === 'failed') return first;
+  if (second.status === 'failed') return second;
+  if (first.status === 'ready' && second.status === 'ready')
+    return { status: 'ready', data: [first.data, second.data] };
+  return { status: 'loading' };
+}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import type { FieldIssue } from '../api/types.ts';
 import { type FormProblem, fieldId, focusField } from '../form-errors.ts';
 
 /**
@@ -6,7 +7,14 @@ import { type FormProblem, fieldId, focusField } from '../form-errors.ts';
  * keyboard and screen-reader users learn at once that the form was not saved; each entry links
  * to its field.
  */
-export function ErrorSummary({ problem }: { problem: FormProblem | null }) {
+export function ErrorSummary({
+  problem,
+  describe = (issue) => issue.message,
+}: {
+  problem: FormProblem | null;
+  /** The text of one entry; a form with repeated parts says which part, e.g. "Rad 2: …". */
+  describe?: (issue: FieldIssue) => string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const headingId = useId();
 
@@ -32,7 +40,7 @@ export function ErrorSummary({ problem }: { problem: FormProblem | null }) {
                   focusField(issue.field);
                 }}
               >
-                {issue.message}
+                {describe(issue)}
               </a>
             </li>
           ))}

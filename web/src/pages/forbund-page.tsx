@@ -11,6 +11,7 @@ import { Page } from '../components/page.tsx';
 import { canEditCharter } from '../components/permissions.ts';
 import { isNotFound, Loaded } from '../components/status.tsx';
 import { formatDate } from '../format.ts';
+import { LedgerLinks } from '../ledger/ledger-links.tsx';
 import { Link, pathOf } from '../router.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
@@ -34,6 +35,8 @@ export function ForbundPage({ forbundId }: { forbundId: string }) {
           {(data) => <ForbundProfile forbund={data} />}
         </Loaded>
       </section>
+
+      <LedgerLinks forbundId={forbundId} />
 
       <section className="section" aria-labelledby="medlemmar-rubrik">
         <h2 id="medlemmar-rubrik">Medlemmar</h2>
