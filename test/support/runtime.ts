@@ -5,10 +5,11 @@ import { type Runtime, startRuntime } from '@finsam/local';
 export const repositoryRoot = resolve(import.meta.dirname, '../..');
 
 /** A real local runtime (dynalite, HTTP server, issuer) in this process, in memory, on a free port. */
-export async function startTestRuntime(): Promise<Runtime> {
+export async function startTestRuntime(options: { cycle?: boolean; dataDir?: string } = {}): Promise<Runtime> {
   return startRuntime({
-    dataDir: '',
-    inMemory: true,
+    dataDir: options.dataDir ?? '',
+    inMemory: options.dataDir === undefined,
+    cycle: options.cycle ?? false,
     port: 0,
     host: '127.0.0.1',
     portalDir: resolve(repositoryRoot, 'web/dist'),

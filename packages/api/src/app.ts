@@ -12,12 +12,16 @@ import type { AppEnv } from './http/env.ts';
 import { requestLogging } from './http/observability.ts';
 import { fieldIssues, problemResponse, statusOfKind } from './http/problem.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
+import { registerAvrakningRoutes } from './routes/avrakning.ts';
 import { registerBudgetRoutes } from './routes/budget.ts';
 import { registerCharterRoutes } from './routes/charter.ts';
+import { registerClosingRoutes } from './routes/closing.ts';
+import { registerCycleRoutes } from './routes/cycle.ts';
 import { registerForbundRoutes } from './routes/forbund.ts';
 import { registerImportRoutes } from './routes/ledger-imports.ts';
 import { registerReportRoutes } from './routes/ledger-reports.ts';
 import { registerVoucherRoutes } from './routes/ledger-vouchers.ts';
+import { registerNationalRoutes } from './routes/national.ts';
 import { registerLocalIssuerRoutes, registerMeRoute } from './routes/session.ts';
 
 /** The largest request body accepted; a förbundsordning with 60 members is about 30 KB. */
@@ -31,6 +35,11 @@ export interface AppDependencies {
   now?: () => Date;
   /** Only the local runtime has one. */
   localIssuer?: LocalIssuer;
+  /**
+   * Told after every human step of the cycle (samråd answer, adoption, audit report, discharge):
+   * in AWS it completes the waiting Step Functions tasks; the local runner watches the records.
+   */
+  onHumanStep?: (forbundId: string, year: number) => Promise<void>;
   /** Where /docs loads Swagger UI's files from. */
   docsAssetsBaseUrl?: string;
 }
@@ -51,6 +60,7 @@ const publicPaths = new Set(
 export function createApp(dependencies: AppDependencies) {
   const stores = createStores(dependencies.table);
   const now = dependencies.now ?? (() => new Date());
+  const onHumanStep = dependencies.onHumanStep ?? (async () => {});
   const defaultHook: ConstructorParameters<typeof OpenAPIHono<AppEnv>>[0] = {
     defaultHook: (result, c) => {
       if (!result.success)
@@ -84,7 +94,11 @@ export function createApp(dependencies: AppDependencies) {
   registerVoucherRoutes(app);
   registerReportRoutes(app);
   registerImportRoutes(app);
-  registerBudgetRoutes(app);
+  registerBudgetRoutes(app, onHumanStep);
+  registerAvrakningRoutes(app);
+  registerClosingRoutes(app, onHumanStep);
+  registerCycleRoutes(app);
+  registerNationalRoutes(app);
   if (dependencies.localIssuer) registerLocalIssuerRoutes(app, dependencies.localIssuer);
 
   root.route(api_base_path, app);

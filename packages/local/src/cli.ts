@@ -2,9 +2,10 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { roleNames } from '@finsam/domain';
-import { demo_password, demoUsers } from './demo-data.ts';
+import { type PresetName, presetNames, roleNames } from '@finsam/domain';
+import { demo_forbund_id, demo_password, demoUsers } from './demo-data.ts';
 import { startRuntime } from './runtime.ts';
+import { simulateYear } from './simulate.ts';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -13,6 +14,9 @@ const usage = `finsam – Finsam Cloud på den här datorn
   finsam start [--in-memory] [--port N] [--data-dir DIR]
       Startar den lokala körmiljön: DynamoDB (dynalite), API och portal på en port.
       Data sparas under .data/ (utan --in-memory). PORT i miljön väljer port (standard 3000).
+
+  finsam simulate [--forbund ID] [--year 2027] [--preset finsam|delta|finspang|laholm|grastorp|haninge|stenungsund] [--out DIR]
+      Kör ett helt budgetår på den virtuella klockan med skriptade personer och skriver dokumenten.
 `;
 
 async function start(args: string[]) {
@@ -36,6 +40,7 @@ async function start(args: string[]) {
     portalDir: resolve(repositoryRoot, 'web/dist'),
     seedDemo: !values['no-demo'],
     logLevel: process.env.LOG_LEVEL ?? 'WARN',
+    cycle: true,
   });
 
   console.log(`\nFinsam Cloud körs på ${runtime.url}`);
@@ -60,8 +65,55 @@ async function start(args: string[]) {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+async function simulate(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      forbund: { type: 'string', default: demo_forbund_id },
+      year: { type: 'string', default: '2027' },
+      preset: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const year = Number(values.year);
+  if (!Number.isInteger(year) || year < 2001 || year > 2198) throw new Error(`ogiltigt år: ${values.year}`);
+  if (values.preset && !presetNames.includes(values.preset as PresetName))
+    throw new Error(`okänd modell ${values.preset}; välj en av ${presetNames.join(', ')}`);
+  const outDir = resolve(values.out ?? resolve(repositoryRoot, 'simulation-output', `${values.forbund}-${year}`));
+  const started = performance.now();
+  const runtime = await startRuntime({
+    dataDir: '',
+    inMemory: true,
+    port: 0,
+    host: '127.0.0.1',
+    portalDir: resolve(repositoryRoot, 'web/dist'),
+    seedDemo: true,
+    logLevel: 'SILENT',
+    cycle: true,
+  });
+  try {
+    console.log(`Simulerar budgetåret ${year} för ${values.forbund} på den virtuella klockan…\n`);
+    const { files } = await simulateYear(runtime, {
+      forbundId: values.forbund,
+      year,
+      outDir,
+      preset: values.preset as PresetName | undefined,
+      print: (line) => console.log(line),
+    });
+    console.log(`\nKlart på ${((performance.now() - started) / 1000).toFixed(1)} s. Dokument i ${outDir}:`);
+    for (const file of files) console.log(`  ${file}`);
+  } finally {
+    await runtime.stop();
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
-if (command === 'start') {
+if (command === 'simulate') {
+  simulate(rest).catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+} else if (command === 'start') {
   start(rest).catch((error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

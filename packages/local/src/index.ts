@@ -1,3 +1,5 @@
 export * from './clock.ts';
+export * from './cycle-runner.ts';
 export * from './demo-data.ts';
 export * from './runtime.ts';
+export * from './scheduler.ts';

@@ -7,10 +7,12 @@ import { createStores, createTable, type Table } from '@finsam/store';
 import { serve } from '@hono/node-server';
 import swaggerUi from 'swagger-ui-dist';
 import { VirtualClock } from './clock.ts';
+import { LocalCycleRunner } from './cycle-runner.ts';
 import { seedDemoData } from './demo-data.ts';
 import { seedDemoLedger } from './demo-ledger.ts';
 import { local_table_name, startLocalDynamo } from './dynamodb.ts';
 import { createLocalIssuer, local_audience } from './issuer.ts';
+import { LocalScheduler } from './scheduler.ts';
 import { serveFile } from './static-files.ts';
 
 export interface RuntimeOptions {
@@ -24,11 +26,15 @@ export interface RuntimeOptions {
   portalDir: string;
   seedDemo: boolean;
   logLevel?: string;
+  /** Run the annual cycle: state machines and the daily scheduler on the virtual clock. */
+  cycle?: boolean;
 }
 
 export interface Runtime {
   url: string;
   clock: VirtualClock;
+  /** The state-machine runner and the scheduler, when the cycle runs. */
+  cycle?: { runner: LocalCycleRunner; scheduler: LocalScheduler };
   /** The table, for inspection by tests and tools; requests never reach it except through the API. */
   table: Table;
   stop(): Promise<void>;
@@ -68,6 +74,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     verifyToken: (token) => (verify as VerifyToken)(token),
   });
 
+  let cycle: Runtime['cycle'];
+  if (options.cycle) {
+    const deps = { stores, now: clock.now };
+    const runner = new LocalCycleRunner(deps);
+    const scheduler = new LocalScheduler(deps, runner.start);
+    await runner.resumeAll();
+    scheduler.start();
+    cycle = { runner, scheduler };
+  }
+
   const swaggerDir = swaggerUi.getAbsoluteFSPath();
   const fetch = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
@@ -101,7 +117,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     url,
     clock,
     table,
+    ...(cycle ? { cycle } : {}),
     stop: async () => {
+      cycle?.runner.stop();
+      await cycle?.scheduler.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Idle keep-alive connections would otherwise hold the close open.

@@ -4,6 +4,7 @@ import { AvrakningRepository } from './cycle/avrakning-repository.ts';
 import { BudgetRepository } from './cycle/budget-repository.ts';
 import { ClosingRepository } from './cycle/closing-repository.ts';
 import { CycleRepository } from './cycle/cycle-repository.ts';
+import { ExecutionRepository } from './cycle/execution-repository.ts';
 import { NationalRepository } from './cycle/national-repository.ts';
 import { ForbundRepository } from './forbund-repository.ts';
 import { ChartRepository } from './ledger/chart-repository.ts';
@@ -38,6 +39,7 @@ export function createStores(table: Table) {
     cycles: new CycleRepository(table),
     avrakning: new AvrakningRepository(table),
     national: new NationalRepository(table),
+    executions: new ExecutionRepository(table),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

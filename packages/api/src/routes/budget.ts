@@ -60,7 +60,10 @@ const budgetYearSchema = z
   })
   .openapi('Budgetar');
 
-export function registerBudgetRoutes(app: OpenAPIHono<AppEnv>) {
+export function registerBudgetRoutes(
+  app: OpenAPIHono<AppEnv>,
+  onHumanStep: (forbundId: string, year: number) => Promise<void>,
+) {
   app.openapi(
     createRoute({
       method: 'get',
@@ -146,7 +149,9 @@ export function registerBudgetRoutes(app: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const { forbundId, year } = c.req.valid('param');
-      return c.json(await openSamrad(c.var.stores, c.var.principal, forbundId, year, c.var.now()), 201);
+      const round = await openSamrad(c.var.stores, c.var.principal, forbundId, year, c.var.now());
+      await onHumanStep(forbundId, year);
+      return c.json(round, 201);
     },
   );
 

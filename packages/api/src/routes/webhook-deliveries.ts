@@ -32,7 +32,13 @@ export function registerWebhookDeliveryRoutes(app: OpenAPIHono<AppEnv>, webhooks
     }),
     async (c) => {
       const { forbundId, memberId, subscriptionId } = c.req.valid('param');
-      const attempts = await webhooks.attempts(c.var.principal, forbundId, memberId, subscriptionId, c.req.valid('query'));
+      const attempts = await webhooks.attempts(
+        c.var.principal,
+        forbundId,
+        memberId,
+        subscriptionId,
+        c.req.valid('query'),
+      );
       return c.json(attempts, 200);
     },
   );

@@ -7,15 +7,16 @@ import { bearer, eventsQuery, memberParams, memberRoute, tag } from './webhook-s
 
 /** Component names per type and version: `Handelse_settlement_issued_v1`. */
 const componentName = (type: string) => `Handelse_${type.replace('.', '_')}_v1`;
-const envelopes = eventTypes.map((type) => envelopeSchema(type).openapi(componentName(type)));
+// `.extend({})` makes each schema here, after @hono/zod-openapi has taught zod `.openapi()`.
+const envelopes = eventTypes.map((type) => envelopeSchema(type).extend({}).openapi(componentName(type)));
 const eventSchema = z.union(envelopes).openapi('Handelse');
 
 const signatureHeaders = z.object({
   'webhook-id': z.string().openapi({ description: 'Händelsens id; samma vid omförsök och omleverans' }),
   'webhook-timestamp': z.string().openapi({ description: 'Sändningstid i Unix-sekunder' }),
-  'webhook-signature': z
-    .string()
-    .openapi({ description: 'v1,<base64 HMAC-SHA256>; under ett hemlighetsbyte två signaturer åtskilda av mellanslag' }),
+  'webhook-signature': z.string().openapi({
+    description: 'v1,<base64 HMAC-SHA256>; under ett hemlighetsbyte två signaturer åtskilda av mellanslag',
+  }),
 });
 
 /**
@@ -43,7 +44,9 @@ export function registerWebhookEventRoutes(app: OpenAPIHono<AppEnv>, webhooks: W
     }),
     async (c) => {
       const { forbundId, memberId } = c.req.valid('param');
-      const page = await webhooks.events(c.var.principal, forbundId, memberId, c.req.valid('query'), c.var.now());
+      const { principal, now } = c.var;
+      const origin = new URL(c.req.url).origin;
+      const page = await webhooks.events(principal, forbundId, memberId, c.req.valid('query'), now(), origin);
       return c.json(page as never, 200);
     },
   );
@@ -58,7 +61,9 @@ export function registerWebhookEventRoutes(app: OpenAPIHono<AppEnv>, webhooks: W
         headers: signatureHeaders,
         body: { content: { 'application/json': { schema: envelopes[index] as z.ZodType } }, required: true },
       },
-      responses: { 200: { description: 'Mottaget (varje 2xx-svar räknas; allt annat försöks igen i minst 72 timmar)' } },
+      responses: {
+        200: { description: 'Mottaget (varje 2xx-svar räknas; allt annat försöks igen i minst 72 timmar)' },
+      },
     });
   app.openAPIRegistry.registerWebhook({
     method: 'post',
@@ -67,7 +72,9 @@ export function registerWebhookEventRoutes(app: OpenAPIHono<AppEnv>, webhooks: W
     summary: 'Testmeddelandet från POST …/webhooks/{subscriptionId}/ping',
     request: {
       headers: signatureHeaders,
-      body: { content: { 'application/json': { schema: pingEnvelopeSchema.openapi('Handelse_webhook_test_v1') } } },
+      body: {
+        content: { 'application/json': { schema: pingEnvelopeSchema.extend({}).openapi('Handelse_webhook_test_v1') } },
+      },
     },
     responses: { 200: { description: 'Mottaget' } },
   });

@@ -1,4 +1,4 @@
-import { identifier, notFound } from '@finsam/domain';
+import { notFound } from '@finsam/domain';
 import { event_id_pattern, eventTypes } from '@finsam/store';
 import {
   deliveryStatuses,
@@ -33,7 +33,10 @@ export const tag = ['Webhooks och händelser'];
 export const bearer = [{ bearer: [] }];
 
 export const memberParams = forbundIdParam.extend({
-  memberId: identifier.openapi({ param: { name: 'memberId', in: 'path' }, example: 'alfa' }),
+  memberId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Ange medlemmens id.')
+    .openapi({ param: { name: 'memberId', in: 'path' }, example: 'alfa' }),
 });
 export const subscriptionParams = memberParams.extend({
   subscriptionId: z

@@ -1,7 +1,7 @@
 import type { Table } from '@finsam/store';
 import {
   DeliveryEngine,
-  type DocumentLinks,
+  type DocumentLinkSource,
   type EndpointMode,
   secret_overlap_hours_default,
   subscriptionView,
@@ -29,7 +29,8 @@ export interface WebhookRouteDependencies {
   table: Table;
   /** 'aws' refuses every private address; 'local' also lets plain HTTP reach localhost. */
   endpointMode: EndpointMode;
-  documentLinks: DocumentLinks;
+  /** Signs document links; the pull API points them at the origin the caller asked. */
+  documentLinks: DocumentLinkSource;
 }
 
 const hour_ms = 60 * 60_000;
@@ -43,6 +44,10 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, dependencies: We
     table: dependencies.table,
     mode: dependencies.endpointMode,
     documentLinks: dependencies.documentLinks,
+    // The API never sends an outbox event (the delivery worker does); pull links use the request.
+    publicBaseUrl: () => {
+      throw new Error('the API builds document links from the request origin');
+    },
     // Receivers check webhook-timestamp against their own, real clock.
     signingClock: () => new Date(),
     random: Math.random,
@@ -83,7 +88,10 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, dependencies: We
       summary: 'Medlemmens webhookprenumerationer (utan hemligheter)',
       middleware: memberRoute,
       request: { params: memberParams },
-      responses: { 200: json(z.object({ items: z.array(subscriptionSchema) }), 'Prenumerationer'), ...problemResponses },
+      responses: {
+        200: json(z.object({ items: z.array(subscriptionSchema) }), 'Prenumerationer'),
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const { forbundId, memberId } = c.req.valid('param');
@@ -166,7 +174,10 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, dependencies: We
         'Byt hemlighet. Den gamla fortsätter signera under overlapHours (standard 24), så mottagaren hinner byta.',
       middleware: memberRoute,
       request: { params: subscriptionParams, ...jsonBody(rotationBody) },
-      responses: { 200: json(subscriptionWithSecretSchema, 'Prenumerationen och den nya hemligheten'), ...problemResponses },
+      responses: {
+        200: json(subscriptionWithSecretSchema, 'Prenumerationen och den nya hemligheten'),
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const { forbundId, memberId, subscriptionId } = c.req.valid('param');

@@ -184,3 +184,41 @@ export function reportDocument(
     sections: sections(report, computed, context),
   };
 }
+
+/**
+ * The årsredovisning as one document: the board's förvaltningsberättelse, resultaträkning,
+ * balansräkning, kassaflödesanalys and each member's position, with the board's signatures.
+ */
+export function annualReportDocument(
+  context: YearContext,
+  reports: Record<'resultatrakning' | 'balansrakning' | 'kassaflode' | 'members', unknown>,
+  adoption: { forvaltningsberattelse: string; signedBy: string[]; decisionReference: string } | undefined,
+  year: number,
+  generatedAt: Date,
+): TabularDocument {
+  const notes = [
+    ...(adoption?.forvaltningsberattelse ? adoption.forvaltningsberattelse.split(/\n{2,}/) : []),
+    'Redovisningsprinciper: årsredovisningen är upprättad enligt lagen (2018:597) om kommunal bokföring och redovisning. Medlemsbidragen redovisas per medlem; fordringar och skulder per medlem visar avräkningen.',
+    adoption
+      ? `Antagen av styrelsen: ${adoption.decisionReference}.`
+      : 'Utkast: årsredovisningen är ännu inte antagen av styrelsen.',
+  ];
+  return {
+    title: `Årsredovisning ${year}`,
+    subtitle: adoption ? undefined : 'Utkast',
+    organisation: { name: context.forbund.name, organisationsnummer: context.forbund.organisationsnummer },
+    period: `${year}-01-01 – ${year}-12-31`,
+    generatedAt: generatedAt.toISOString(),
+    notes,
+    sections: [
+      ...sections('resultatrakning', reports.resultatrakning, context),
+      ...sections('balansrakning', reports.balansrakning, context),
+      ...sections('kassaflode', reports.kassaflode, context),
+      ...sections('members', reports.members, context),
+    ],
+    signatures: (adoption?.signedBy ?? ['', '', '']).map((name) => ({
+      role: 'Styrelseledamot',
+      ...(name ? { name } : {}),
+    })),
+  };
+}

@@ -39,6 +39,19 @@ const avrakningItem = z.object({
   runAt: timestamp,
   runs: z.number().int().positive(),
 });
+const likvidItem = z.object({
+  ...keyed,
+  kind: z.literal('likvidavrakning'),
+  year: z.number().int(),
+  /** At bokslut (members settled at year end) or after ansvarsfrihet: one record each. */
+  timing: z.enum(['at-bokslut', 'after-discharge']),
+  settlementDate: z.iso.date(),
+  statements: z.array(z.record(z.string(), z.unknown())),
+  resultShares: z.array(z.record(z.string(), z.unknown())),
+  createdAt: timestamp,
+});
+export type LikvidRecord = Omit<z.infer<typeof likvidItem>, 'PK' | 'SK' | 'kind'>;
+
 export type AvrakningRecord = Omit<z.infer<typeof avrakningItem>, 'PK' | 'SK' | 'kind'>;
 export type MemberCostsRecord = Omit<z.infer<typeof costsItem>, 'PK' | 'SK' | 'kind'>;
 
@@ -118,5 +131,29 @@ export class AvrakningRepository {
     if (previous) await this.table.put(item, 'runs = :runs', { ':runs': previous.runs });
     else await this.table.putNew(item, 'Avräkningen körs redan.');
     return withoutKeys(decode(avrakningItem, item)) as AvrakningRecord;
+  }
+
+  /** The year's likvidavräkning statements and result shares, written once when it is settled. */
+  async saveLikvid(principal: Principal, forbundId: string, record: LikvidRecord): Promise<LikvidRecord> {
+    const item = encode(likvidItem, {
+      PK: tenantPartition(principal, forbundId),
+      SK: `LIKVID#${record.year}#${record.timing}`,
+      kind: 'likvidavrakning',
+      ...record,
+    });
+    await this.table.putNew(item, `Likvidavräkningen för ${record.year} är redan gjord.`).catch((error) => {
+      if (!(error instanceof Error && error.name === 'FinsamError')) throw error;
+    });
+    return this.likvid(principal, forbundId, record.year, record.timing) as Promise<LikvidRecord>;
+  }
+
+  async likvid(
+    principal: Principal,
+    forbundId: string,
+    year: number,
+    timing: LikvidRecord['timing'],
+  ): Promise<LikvidRecord | undefined> {
+    const item = await this.table.get(tenantPartition(principal, forbundId), `LIKVID#${year}#${timing}`);
+    return item ? (withoutKeys(decode(likvidItem, item)) as LikvidRecord) : undefined;
   }
 }

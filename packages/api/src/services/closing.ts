@@ -1,0 +1,141 @@
+import {
+  type AnnualReportAdoption,
+  type AuditReport,
+  annualReportDeadline,
+  conflict,
+  type DischargeDecision,
+  forbidden,
+  invalid,
+  isOnTime,
+  type Principal,
+} from '@finsam/domain';
+import { type NewEvent, type Stores, tenantPartition } from '@finsam/store';
+
+/**
+ * The closing year's human steps (DOMAIN.md §2): the board adopts and signs the årsredovisning
+ * after bokslut, every auditor reports with a recommendation, and each member decides on
+ * ansvarsfrihet for itself. A refusal is told to every member and the national view.
+ */
+async function emitToAll(
+  stores: Stores,
+  principal: Principal,
+  forbundId: string,
+  make: (memberId: string) => NewEvent,
+  now: Date,
+) {
+  const charter = await stores.charters.current(principal, forbundId);
+  await stores.outbox.emit(
+    tenantPartition(principal, forbundId),
+    forbundId,
+    charter.members.map((m) => make(m.id)),
+    now,
+  );
+}
+
+export async function adoptAnnualReport(
+  stores: Stores,
+  principal: Principal,
+  forbundId: string,
+  year: number,
+  adoption: AnnualReportAdoption,
+  now: Date,
+) {
+  const periods = await stores.periods.periods(principal, forbundId, year);
+  if (!periods.yearLocked)
+    throw conflict(`Bokslutet för ${year} är inte klart; årsredovisningen kan antas först efter bokslutet.`);
+  const charter = await stores.charters.current(principal, forbundId);
+  const decidedAt = adoption.decidedAt ?? now.toISOString();
+  if (new Date(decidedAt).getTime() > now.getTime())
+    throw invalid('Beslutet kan inte ligga i framtiden.', [
+      { field: 'decidedAt', message: 'Ange när styrelsen beslutade.' },
+    ]);
+  const deadline = annualReportDeadline(year, charter.settings);
+  const record = await stores.closing.adoptAnnualReport(
+    principal,
+    forbundId,
+    year,
+    { ...adoption, decidedAt, deadline, onTime: isOnTime(decidedAt, deadline) },
+    now,
+  );
+  await emitToAll(
+    stores,
+    principal,
+    forbundId,
+    (memberId) => ({
+      eventId: `annual_report.adopted:${year}:${memberId}`,
+      type: 'annual_report.adopted',
+      memberId,
+      payload: { year, decisionReference: record.decisionReference, decidedAt, onTime: record.onTime },
+    }),
+    now,
+  );
+  return record;
+}
+
+/** A revisor submits as the auditor its user name is registered as, never as another. */
+export async function submitAuditReport(
+  stores: Stores,
+  principal: Principal,
+  forbundId: string,
+  year: number,
+  report: AuditReport,
+  now: Date,
+) {
+  const auditors = await stores.closing.auditors(principal, forbundId);
+  const auditor = auditors.find((candidate) => candidate.id === principal.subject);
+  if (!auditor) throw forbidden('Du är inte registrerad som revisor i förbundet.');
+  if (!(await stores.closing.annualReport(principal, forbundId, year)))
+    throw conflict(`Årsredovisningen för ${year} är inte antagen ännu; granskningen gäller den antagna.`);
+  const record = await stores.closing.submitAuditReport(principal, forbundId, year, auditor.id, report, now);
+  await emitToAll(
+    stores,
+    principal,
+    forbundId,
+    (memberId) => ({
+      eventId: `audit_report.submitted:${year}:${auditor.id}:${memberId}`,
+      type: 'audit_report.submitted',
+      memberId,
+      payload: { year, auditor: auditor.name, appointedBy: auditor.appointedBy, recommendation: report.recommendation },
+    }),
+    now,
+  );
+  return record;
+}
+
+/** Only the member's own representative records the member's decision; after the revision. */
+export async function decideDischarge(
+  stores: Stores,
+  principal: Principal,
+  forbundId: string,
+  year: number,
+  memberId: string,
+  decision: DischargeDecision,
+  now: Date,
+) {
+  if (!principal.roles.includes('member-rep') || principal.memberId !== memberId)
+    throw forbidden('Bara medlemmens egen representant kan registrera medlemmens beslut om ansvarsfrihet.');
+  const auditors = await stores.closing.auditors(principal, forbundId);
+  const reports = await stores.closing.auditReports(principal, forbundId, year);
+  if (auditors.length === 0 || auditors.some((auditor) => !reports.some((r) => r.auditorId === auditor.id)))
+    throw conflict('Alla revisionsberättelser är inte inlämnade ännu; ansvarsfrihet prövas efter revisionen.');
+  const record = await stores.closing.recordDischarge(principal, forbundId, year, memberId, decision, now);
+  await emitToAll(
+    stores,
+    principal,
+    forbundId,
+    (target) => ({
+      eventId: `discharge.decided:${year}:${memberId}:${target}`,
+      type: 'discharge.decided',
+      memberId: target,
+      payload: {
+        year,
+        decidingMember: memberId,
+        decision: decision.decision,
+        decidedOn: decision.decidedOn,
+        decisionReference: decision.decisionReference,
+      },
+    }),
+    now,
+  );
+  return record;
+}

@@ -1,0 +1,46 @@
+import type { NewEvent } from '@finsam/store';
+import { publishAggregate } from '../aggregates.ts';
+import type { CycleDeps } from '../deps.ts';
+import { cyclePartition, cyclePrincipal } from '../principal.ts';
+
+/**
+ * After the revision: each member is asked to decide on ansvarsfrihet for the year, with every
+ * auditor's report and recommendation attached (members decide slowly; each on its own calendar).
+ */
+export async function requestDischarge(deps: CycleDeps, forbundId: string, year: number): Promise<void> {
+  const { stores, now } = deps;
+  const principal = cyclePrincipal(forbundId);
+  const charter = await stores.charters.current(principal, forbundId);
+  const reports = await stores.closing.auditReports(principal, forbundId, year);
+  const recommendations = reports.map((report) => ({
+    auditorId: report.auditorId,
+    recommendation: report.recommendation,
+    submittedAt: report.submittedAt,
+  }));
+  const events: NewEvent[] = charter.members.map((member) => ({
+    eventId: `discharge.requested:${year}:${member.id}`,
+    type: 'discharge.requested',
+    memberId: member.id,
+    payload: { year, recommendations, memberReference: member.externalReference ?? null },
+  }));
+  await stores.outbox.emit(cyclePartition(forbundId), forbundId, events, now());
+  await stores.cycles.markDone(cyclePartition(forbundId), year, 'discharge.requested', now());
+}
+
+/** The year is closed when every member has decided and the likvidavräkning is settled. */
+export async function closeYear(deps: CycleDeps, forbundId: string, year: number): Promise<void> {
+  const { stores, now } = deps;
+  const principal = cyclePrincipal(forbundId);
+  const discharges = await stores.closing.discharges(principal, forbundId, year);
+  const charter = await stores.charters.current(principal, forbundId);
+  const annualReport = await stores.closing.annualReport(principal, forbundId, year);
+  await publishAggregate(deps, forbundId, year, {
+    discharge: {
+      granted: discharges.filter((d) => d.decision === 'granted').length,
+      refused: discharges.filter((d) => d.decision === 'refused').length,
+      pending: charter.members.length - discharges.length,
+    },
+    ...(annualReport ? { annualReport: { adopted: true, onTime: annualReport.onTime } } : {}),
+  });
+  await stores.cycles.markDone(cyclePartition(forbundId), year, 'year.closed', now());
+}
