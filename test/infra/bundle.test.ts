@@ -8,9 +8,13 @@ let bundleDirectory: string;
 
 beforeAll(() => {
   const { template, outdir } = synthesize({ portalBuildPath: no_portal_build });
-  const [apiFunction] = Object.values(
-    template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } }),
+  // Several functions run Node.js 22 (API, cycle task, cycle daily); the API is the one of its service.
+  const [apiFunction, ...others] = Object.values(
+    template.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'finsam-api' } } },
+    }),
   );
+  if (others.length > 0) throw new Error('more than one API function in the template');
   // The function's code is the staged asset whose hash names both the zip key and the directory.
   const assetHash = String(apiFunction!.Properties.Code.S3Key).replace(/\.zip$/, '');
   bundleDirectory = join(outdir, `asset.${assetHash}`);

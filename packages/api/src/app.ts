@@ -21,6 +21,7 @@ import { registerForbundRoutes } from './routes/forbund.ts';
 import { registerImportRoutes } from './routes/ledger-imports.ts';
 import { registerReportRoutes } from './routes/ledger-reports.ts';
 import { registerVoucherRoutes } from './routes/ledger-vouchers.ts';
+import { type LocalControl, registerLocalControlRoutes } from './routes/local-control.ts';
 import { registerNationalRoutes } from './routes/national.ts';
 import { registerLocalIssuerRoutes, registerMeRoute } from './routes/session.ts';
 
@@ -35,6 +36,8 @@ export interface AppDependencies {
   now?: () => Date;
   /** Only the local runtime has one. */
   localIssuer?: LocalIssuer;
+  /** Only the local runtime: its virtual clock and scheduler. */
+  localControl?: LocalControl;
   /**
    * Told after every human step of the cycle (samråd answer, adoption, audit report, discharge):
    * in AWS it completes the waiting Step Functions tasks; the local runner watches the records.
@@ -100,6 +103,7 @@ export function createApp(dependencies: AppDependencies) {
   registerCycleRoutes(app);
   registerNationalRoutes(app);
   if (dependencies.localIssuer) registerLocalIssuerRoutes(app, dependencies.localIssuer);
+  if (dependencies.localControl) registerLocalControlRoutes(app, dependencies.localControl);
 
   root.route(api_base_path, app);
   registerDocs(root, dependencies.docsAssetsBaseUrl ?? '/docs-assets');

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { type PresetName, presetNames, roleNames } from '@finsam/domain';
 import { demo_forbund_id, demo_password, demoUsers } from './demo-data.ts';
 import { startRuntime } from './runtime.ts';
-import { simulateYear } from './simulate.ts';
+import { inProcessDriver, simulateYear } from './simulate.ts';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -93,7 +93,7 @@ async function simulate(args: string[]) {
   });
   try {
     console.log(`Simulerar budgetåret ${year} för ${values.forbund} på den virtuella klockan…\n`);
-    const { files } = await simulateYear(runtime, {
+    const { files } = await simulateYear(inProcessDriver(runtime), {
       forbundId: values.forbund,
       year,
       outDir,

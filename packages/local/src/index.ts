@@ -3,3 +3,4 @@ export * from './cycle-runner.ts';
 export * from './demo-data.ts';
 export * from './runtime.ts';
 export * from './scheduler.ts';
+export * from './simulate.ts';

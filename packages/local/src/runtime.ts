@@ -12,6 +12,7 @@ import { seedDemoData } from './demo-data.ts';
 import { seedDemoLedger } from './demo-ledger.ts';
 import { local_table_name, startLocalDynamo } from './dynamodb.ts';
 import { createLocalIssuer, local_audience } from './issuer.ts';
+import { hashPassword } from './passwords.ts';
 import { LocalScheduler } from './scheduler.ts';
 import { serveFile } from './static-files.ts';
 
@@ -64,16 +65,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     keyFile: options.inMemory ? undefined : join(options.dataDir, 'issuer-key.json'),
     now: clock.now,
   });
-  // The verifier needs the port, known only once the server listens; requests cannot arrive before.
-  let verify: VerifyToken | undefined;
-  const app = createApp({
-    table,
-    logger,
-    now: clock.now,
-    localIssuer: issuer,
-    verifyToken: (token) => (verify as VerifyToken)(token),
-  });
-
   let cycle: Runtime['cycle'];
   if (options.cycle) {
     const deps = { stores, now: clock.now };
@@ -83,6 +74,27 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     scheduler.start();
     cycle = { runner, scheduler };
   }
+
+  // The verifier needs the port, known only once the server listens; requests cannot arrive before.
+  let verify: VerifyToken | undefined;
+  const app = createApp({
+    table,
+    logger,
+    now: clock.now,
+    localIssuer: issuer,
+    ...(cycle
+      ? {
+          localControl: {
+            now: clock.now,
+            setClock: (date: Date) => clock.set(date),
+            runScheduler: () => (cycle as NonNullable<Runtime['cycle']>).scheduler.runNow(),
+            addUser: async ({ password, ...user }) =>
+              stores.users.add({ ...user, passwordHash: hashPassword(password) }, clock.now()),
+          },
+        }
+      : {}),
+    verifyToken: (token) => (verify as VerifyToken)(token),
+  });
 
   const swaggerDir = swaggerUi.getAbsoluteFSPath();
   const fetch = async (request: Request): Promise<Response> => {

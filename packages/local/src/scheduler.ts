@@ -34,10 +34,12 @@ export class LocalScheduler {
     return this.busy;
   }
 
-  /** Runs today's work now (the simulation calls this after moving the clock). */
-  runNow(): Promise<void> {
+  /** Runs today's work now (the simulation calls this after moving the clock); returns what it did. */
+  async runNow(): Promise<string[]> {
     this.lastDay = '';
-    return this.tick();
+    const before = this.log.length;
+    await this.tick();
+    return this.log.slice(before);
   }
 
   private tick(): Promise<void> {

@@ -2,10 +2,65 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type PresetName, presetSettings } from '@finsam/domain';
 import { createStores } from '@finsam/store';
-import { demo_forbund_id, demo_password } from './demo-data.ts';
+import { demo_password } from './demo-data.ts';
 import { hashPassword } from './passwords.ts';
 import type { Runtime } from './runtime.ts';
 import { SimulationClient } from './simulation-client.ts';
+
+/** How the simulation moves time: in this process, or over HTTP against a runtime elsewhere. */
+export interface SimulationDriver {
+  url: string;
+  setClock(iso: string): Promise<void>;
+  runScheduler(): Promise<void>;
+  addUser(user: {
+    username: string;
+    name: string;
+    roles: string[];
+    forbundId: string;
+    memberId?: string;
+  }): Promise<void>;
+}
+
+/** Drives a runtime in this process. */
+export function inProcessDriver(runtime: Runtime): SimulationDriver {
+  const cycle = runtime.cycle;
+  if (!cycle) throw new Error('the simulation needs a runtime with the cycle running');
+  const stores = createStores(runtime.table);
+  const passwordHash = hashPassword(demo_password);
+  return {
+    url: runtime.url,
+    setClock: async (iso) => runtime.clock.set(new Date(iso)),
+    runScheduler: async () => {
+      await cycle.scheduler.runNow();
+    },
+    addUser: async (user) => {
+      if (!(await stores.users.find(user.username)))
+        await stores.users.add({ ...user, roles: user.roles as never, passwordHash }, runtime.clock.now());
+    },
+  };
+}
+
+/** Drives a runtime in another process through its local control routes (platform-admin). */
+export function httpDriver(url: string): SimulationDriver {
+  const admin = new SimulationClient(url, demo_password);
+  return {
+    url,
+    setClock: async (iso) => {
+      admin.forget();
+      await admin.call('admin', 'PUT', '/local/clock', { now: iso });
+    },
+    runScheduler: async () => {
+      admin.forget();
+      await admin.call('admin', 'POST', '/local/scheduler/run');
+    },
+    addUser: async (user) => {
+      admin.forget();
+      await admin.call('admin', 'POST', '/local/users', { ...user, password: demo_password }).catch((error: Error) => {
+        if (!error.message.includes(' 409 ')) throw error;
+      });
+    },
+  };
+}
 
 export interface SimulationOptions {
   forbundId: string;
@@ -19,6 +74,21 @@ export interface SimulationOptions {
 /** How long the simulation waits for an execution to reach a state (real time). */
 const step_wait_ms_max = 30_000;
 
+interface SimulationContext {
+  driver: SimulationDriver;
+  api: SimulationClient;
+  options: SimulationOptions;
+  base: string;
+  members: { id: string; name: string; type: string }[];
+  reps: Map<string, string>;
+  auditors: { id: string; appointedBy: string[] }[];
+  users: { ekonom: string; styrelse: string; forbundsadmin: string };
+  timeline: string[];
+  /** Moves the virtual clock and runs that day's scheduled work. */
+  at(iso: string): Promise<void>;
+  say(line: string): void;
+}
+
 /**
  * Runs one budget year of a förbund end to end on the virtual clock, with scripted people: the
  * ekonom drafts the budget, every member answers the samråd, the board adopts before 30
@@ -26,29 +96,75 @@ const step_wait_ms_max = 30_000;
  * revision, each member's ansvarsfrihet and the likvidavräkning. Everything goes through the API,
  * the state machines and the scheduler, as in production; the documents are written to `outDir`.
  */
-export async function simulateYear(runtime: Runtime, options: SimulationOptions) {
-  const { forbundId, year } = options;
-  const cycle = runtime.cycle;
-  if (!cycle) throw new Error('the simulation needs a runtime with the cycle running');
-  const timeline: string[] = [];
-  const say = (line: string) => {
-    const entry = `${runtime.clock.now().toISOString().slice(0, 10)}  ${line}`;
-    timeline.push(entry);
-    options.print?.(entry);
-  };
-  const api = new SimulationClient(runtime.url, demo_password);
-  const at = async (iso: string) => {
-    runtime.clock.set(new Date(iso));
-    api.forget();
-    await cycle.scheduler.runNow();
-  };
-  const base = `/forbund/${forbundId}`;
-  const stores = createStores(runtime.table);
+export async function simulateYear(driver: SimulationDriver, options: SimulationOptions) {
+  const context = await prepareSimulation(driver, options);
+  await planYear(context);
+  await runMonths(context);
+  await awaitBokslut(context);
+  await finishYear(context);
+  return writeDocuments(context);
+}
 
-  // The people: one representative per member, one auditor per member (FK and AF jointly).
+/** The people of the simulation: one representative per member, one auditor per member (FK and AF jointly). */
+export async function prepareSimulation(
+  driver: SimulationDriver,
+  options: SimulationOptions,
+): Promise<SimulationContext> {
+  const { forbundId, year } = options;
+  const api = new SimulationClient(driver.url, demo_password);
+  let clock = '';
+  const timeline: string[] = [];
+  const base = `/forbund/${forbundId}`;
   const charter = await api.call('admin', 'GET', `${base}/charter`);
+  const members = charter.members as { id: string; name: string; type: string }[];
+  const name = (prefix: string) => `${prefix}-${forbundId}`.slice(0, 60);
+  const reps = new Map(members.map((member) => [member.id, name(`rep-${member.id}`)]));
+  const appointed = [
+    members.filter((m) => m.type === 'fk' || m.type === 'af').map((m) => m.id),
+    ...members.filter((m) => m.type !== 'fk' && m.type !== 'af').map((m) => [m.id]),
+  ];
+  const auditors = appointed.map((ids, index) => ({ id: name(`rev${index + 1}`).slice(0, 40), appointedBy: ids }));
+  const users = { ekonom: name('ekonom'), styrelse: name('styrelse'), forbundsadmin: name('admin') };
+  for (const member of members)
+    await driver.addUser({
+      username: reps.get(member.id) as string,
+      name: `Representant för ${member.name}`,
+      roles: ['member-rep'],
+      forbundId,
+      memberId: member.id,
+    });
+  for (const [index, auditor] of auditors.entries())
+    await driver.addUser({ username: auditor.id, name: `Revisor ${index + 1}`, roles: ['revisor'], forbundId });
+  await driver.addUser({ username: users.ekonom, name: 'Ekonomen', roles: ['ekonom'], forbundId });
+  await driver.addUser({ username: users.styrelse, name: 'Ordföranden', roles: ['styrelse'], forbundId });
+  await driver.addUser({ username: users.forbundsadmin, name: 'Förbundschefen', roles: ['forbund-admin'], forbundId });
+  const context: SimulationContext = {
+    driver,
+    api,
+    options,
+    base,
+    members,
+    reps,
+    auditors,
+    users,
+    timeline,
+    at: async (iso) => {
+      clock = iso.slice(0, 10);
+      await driver.setClock(iso);
+      api.forget();
+      await driver.runScheduler();
+    },
+    say: (line) => {
+      const entry = `${clock}  ${line}`;
+      timeline.push(entry);
+      options.print?.(entry);
+    },
+  };
   if (options.preset) {
-    const settings = presetSettings(options.preset, charter.members);
+    const preset = presetSettings(options.preset, members as never);
+    // The kommuner's key is what they agreed; a Finsam-share model keeps it (DOMAIN.md §1).
+    const settings =
+      preset.contributionKey.model === 'finsam' ? { ...preset, contributionKey: charter.settings.contributionKey } : preset;
     const { version, forbundId: _f, createdAt: _c, createdBy: _b, ...document } = charter;
     await api.call('admin', 'PUT', `${base}/charter`, {
       ...document,
@@ -56,57 +172,32 @@ export async function simulateYear(runtime: Runtime, options: SimulationOptions)
       expectedVersion: version,
       effectiveFrom: `${year - 1}-01-01`,
     });
-    say(`Förbundsordningen följer modellen ${options.preset}`);
+    context.say(`Förbundsordningen följer modellen ${options.preset}`);
   }
-  const members = charter.members as { id: string; name: string; type: string }[];
-  const reps = new Map(members.map((member) => [member.id, `rep-${forbundId}-${member.id}`.slice(0, 60)]));
-  const appointed = [
-    members.filter((m) => m.type === 'fk' || m.type === 'af').map((m) => m.id),
-    ...members.filter((m) => m.type !== 'fk' && m.type !== 'af').map((m) => [m.id]),
-  ];
-  const auditors = appointed.map((ids, index) => ({
-    id: `rev-${forbundId}-${index + 1}`.slice(0, 40),
-    appointedBy: ids,
-  }));
-  const people = [
-    ...members.map((m) => ({
-      username: reps.get(m.id) as string,
-      name: `Representant för ${m.name}`,
-      roles: ['member-rep' as const],
-      memberId: m.id,
-    })),
-    ...auditors.map((a, i) => ({ username: a.id, name: `Revisor ${i + 1}`, roles: ['revisor' as const] })),
-    { username: `ekonom-${forbundId}`.slice(0, 60), name: 'Ekonomen', roles: ['ekonom' as const] },
-    { username: `styrelse-${forbundId}`.slice(0, 60), name: 'Ordföranden', roles: ['styrelse' as const] },
-    { username: `admin-${forbundId}`.slice(0, 60), name: 'Förbundschefen', roles: ['forbund-admin' as const] },
-  ];
-  const passwordHash = hashPassword(demo_password);
-  for (const person of people)
-    if (!(await stores.users.find(person.username)))
-      await stores.users.add({ ...person, forbundId, passwordHash }, runtime.clock.now());
-  const ekonom = `ekonom-${forbundId}`.slice(0, 60);
-  const styrelse = `styrelse-${forbundId}`.slice(0, 60);
-  const forbundsadmin = `admin-${forbundId}`.slice(0, 60);
+  return context;
+}
 
-  // Autumn Y-1: planning.
+/** Autumn Y-1: budget draft, samråd with every member, adoption by the board before 30 November. */
+export async function planYear({ api, base, members, reps, users, options, at, say }: SimulationContext) {
+  const { year } = options;
   await at(`${year - 1}-08-15T07:00:00Z`);
   say('Planeringsåret öppnar; tillståndsmaskinen för planering startar');
-  await api
-    .call(forbundsadmin, 'POST', `${base}/ledger/accounts`, {
+  const chart = await api.call(users.ekonom, 'GET', `${base}/ledger/accounts`);
+  if (!chart.accounts.some((account: { number: string }) => account.number === '4100'))
+    await api.call(users.forbundsadmin, 'POST', `${base}/ledger/accounts`, {
       account: { number: '4100', name: 'Insats Steget vidare', kind: 'cost', area: 'insatser', insatsId: 'steget' },
-      expectedVersion: (await api.call(ekonom, 'GET', `${base}/ledger/accounts`)).version,
-    })
-    .catch(() => undefined);
-  const budget = {
+      expectedVersion: chart.version,
+    });
+  await api.call(users.ekonom, 'PUT', `${base}/budgets/${year}`, {
     frame: '4000000.00',
     plannedEquityUse: '0.00',
     areas: { styrelse: '180000.00', administration: '1400000.00', revision: '95000.00' },
     insatser: [{ id: 'steget', name: 'Steget vidare', amount: '2325000.00' }],
     plan: 'Samverkan för personer långt från arbetsmarknaden.',
-  };
-  await api.call(ekonom, 'PUT', `${base}/budgets/${year}`, { ...budget, expectedVersion: 0 });
+    expectedVersion: 0,
+  });
   await at(`${year - 1}-09-01T07:00:00Z`);
-  const round = await api.call(ekonom, 'POST', `${base}/budgets/${year}/samrad`);
+  const round = await api.call(users.ekonom, 'POST', `${base}/budgets/${year}/samrad`);
   say(`Budgetförslaget går på samråd till ${members.length} medlemmar, svar senast ${round.deadline}`);
   for (const [index, member] of members.entries()) {
     await at(`${year - 1}-10-${String(10 + index).padStart(2, '0')}T09:00:00Z`);
@@ -116,17 +207,20 @@ export async function simulateYear(runtime: Runtime, options: SimulationOptions)
   }
   say('Alla medlemmar har svarat i samrådet');
   await at(`${year - 1}-11-20T14:00:00Z`);
-  const adoption = await api.call(styrelse, 'POST', `${base}/budgets/${year}/adoption`, {
+  const adoption = await api.call(users.styrelse, 'POST', `${base}/budgets/${year}/adoption`, {
     decisionReference: `Styrelsen ${year - 1}-11-20 § 7`,
   });
   say(`Styrelsen antar budgeten ${adoption.onTime ? 'i tid' : 'för sent'} (sista dag ${adoption.deadline})`);
-  await waitFor(() => stepDone(api, ekonom, base, year, 'budget.published'), 'budgeten publiceras');
+  await waitFor(() => stepDone(api, users.ekonom, base, year, 'budget.published'), 'budgeten publiceras');
+}
 
-  // The year: avräkning each month, costs in arrears, payments when due.
+/** The year: avräkning each month, the members' costs in arrears, payments when they fall due. */
+export async function runMonths({ api, base, reps, users, options, at, say, driver }: SimulationContext) {
+  const { year } = options;
   for (let month = 1; month <= 12; month++) {
     const mm = String(month).padStart(2, '0');
     await at(`${year}-${mm}-01T06:00:00Z`);
-    await api.call(ekonom, 'POST', `${base}/vouchers`.replace('/vouchers', '/ledger/vouchers'), {
+    await api.call(users.ekonom, 'POST', `${base}/ledger/vouchers`, {
       series: 'A',
       year,
       date: `${year}-${mm}-25`,
@@ -137,14 +231,17 @@ export async function simulateYear(runtime: Runtime, options: SimulationOptions)
         { account: '1930', amount: '-131666.00' },
       ],
     });
-    const run = (await api.call(ekonom, 'GET', `${base}/avrakning/${year}`)).items.find(
+    const run = (await api.call(users.ekonom, 'GET', `${base}/avrakning/${year}`)).items.find(
       (r: { month: number }) => r.month === month,
     );
-    for (const statement of run?.statements ?? []) {
-      if (statement.flow === 'claim-72' || statement.flow === 'set-off') {
-        const nextMonth = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
-        runtime.clock.set(new Date(`${nextMonth}-15T09:00:00Z`));
-        api.forget();
+    const reporting = (run?.statements ?? []).filter(
+      (s: { flow: string }) => s.flow === 'claim-72' || s.flow === 'set-off',
+    );
+    if (reporting.length > 0) {
+      const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+      await driver.setClock(`${next}-15T09:00:00Z`);
+      api.forget();
+      for (const statement of reporting)
         await api.call(
           reps.get(statement.memberId) as string,
           'POST',
@@ -153,36 +250,42 @@ export async function simulateYear(runtime: Runtime, options: SimulationOptions)
             lines: [{ account: '4100', amount: costOf(statement.memberId, month), insatsId: 'steget' }],
           },
         );
-      }
+      await driver.runScheduler();
     }
-    await cycle.scheduler.runNow();
-    const settled = (await api.call(ekonom, 'GET', `${base}/avrakning/${year}`)).items.find(
+    const settled = (await api.call(users.ekonom, 'GET', `${base}/avrakning/${year}`)).items.find(
       (r: { month: number }) => r.month === month,
     );
     for (const statement of settled?.statements ?? [])
       if (statement.settlement === 'cash' && statement.amountToPay !== '0.00')
-        await api.call(ekonom, 'POST', `${base}/avrakning/${year}/${month}/payments/${statement.memberId}`, {
+        await api.call(users.ekonom, 'POST', `${base}/avrakning/${year}/${month}/payments/${statement.memberId}`, {
           amount: statement.amountToPay,
           date: statement.paymentDueDate ?? `${year}-${mm}-10`,
         });
     say(`Avräkning ${year}-${mm}: ${settled?.complete ? 'klar' : 'väntar på kostnader'}`);
   }
+}
 
-  // Y+1: bokslut, årsredovisning, revision, ansvarsfrihet, likvidavräkning.
-  await at(`${year + 1}-01-20T07:00:00Z`);
-  await waitFor(() => stepDone(api, ekonom, base, year, 'bokslut'), 'bokslutet');
+/** January Y+1: the scheduler starts the closing once December is settled; the bokslut runs. */
+export async function awaitBokslut({ api, base, users, options, at, say }: SimulationContext) {
+  await at(`${options.year + 1}-01-20T07:00:00Z`);
+  await waitFor(() => stepDone(api, users.ekonom, base, options.year, 'bokslut'), 'bokslutet');
   say('Bokslut: resultatet fördelat enligt förbundsordningen, året låst, nästa års ingående balanser skrivna');
+}
+
+/** Spring Y+1: årsredovisning, revision, each member's ansvarsfrihet; then likvidavräkning and close. */
+export async function finishYear({ api, base, members, reps, auditors, users, options, at, say }: SimulationContext) {
+  const { year } = options;
+  const registered = (await api.call(users.forbundsadmin, 'GET', `${base}/auditors`)).items as { id: string }[];
   for (const [index, auditor] of auditors.entries())
-    await api
-      .call(forbundsadmin, 'POST', `${base}/auditors`, {
+    if (!registered.some((r) => r.id === auditor.id))
+      await api.call(users.forbundsadmin, 'POST', `${base}/auditors`, {
         id: auditor.id,
         name: `Revisor ${index + 1}`,
         appointedBy: auditor.appointedBy,
         substitute: { name: `Ersättare ${index + 1}` },
-      })
-      .catch(() => undefined);
+      });
   await at(`${year + 1}-03-12T15:00:00Z`);
-  const report = await api.call(styrelse, 'POST', `${base}/closing/${year}/annual-report`, {
+  const report = await api.call(users.styrelse, 'POST', `${base}/closing/${year}/annual-report`, {
     decisionReference: `Styrelsen ${year + 1}-03-12 § 3`,
     signedBy: ['Ordföranden', 'Vice ordföranden', 'Ledamot för regionen'],
     forvaltningsberattelse: `Förbundet har under ${year} finansierat insatser för personer långt från arbetsmarknaden.`,
@@ -196,18 +299,17 @@ export async function simulateYear(runtime: Runtime, options: SimulationOptions)
     });
   say(`${auditors.length} revisionsberättelser lämnade; alla tillstyrker ansvarsfrihet`);
   for (const [index, member] of members.entries()) {
-    await at(`${year + 1}-04-${String(20 + index).padStart(2, '0')}T09:00:00Z`);
+    const day = `${year + 1}-04-${String(20 + index).padStart(2, '0')}`;
+    await at(`${day}T09:00:00Z`);
     await api.call(reps.get(member.id) as string, 'POST', `${base}/closing/${year}/discharge/${member.id}`, {
       decision: 'granted',
-      decidedOn: `${year + 1}-04-${String(20 + index).padStart(2, '0')}`,
+      decidedOn: day,
       decisionReference: `${member.name}, beslut ${index + 1}`,
     });
   }
   say('Alla medlemmar har beviljat ansvarsfrihet');
-  await waitFor(() => stepDone(api, ekonom, base, year, 'year.closed'), 'året stängs');
+  await waitFor(() => stepDone(api, users.ekonom, base, year, 'year.closed'), 'året stängs');
   say('Likvidavräkning gjord; året är stängt');
-
-  return writeDocuments(api, ekonom, base, year, options.outDir, timeline);
 }
 
 /** Scripted actual costs: a little under each cost-reporting member's monthly frame. */
@@ -229,14 +331,9 @@ async function waitFor(condition: () => Promise<boolean>, what: string) {
   }
 }
 
-async function writeDocuments(
-  api: SimulationClient,
-  user: string,
-  base: string,
-  year: number,
-  outDir: string,
-  timeline: string[],
-) {
+export async function writeDocuments({ api, base, options, timeline, users }: SimulationContext) {
+  const { year, outDir } = options;
+  const user = users.ekonom;
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
   const save = (name: string, content: Uint8Array | string) => {
@@ -252,5 +349,3 @@ async function writeDocuments(
   save(`tidslinje-${year}.txt`, `${timeline.join('\n')}\n`);
   return { files, timeline };
 }
-
-export { demo_forbund_id };

@@ -83,7 +83,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
         .then(schedule);
     };
     // With a backlog the next round starts as soon as an attempt frees a place, not a tick later.
-    if (backlog) void engine.slotFreed().then(next);
+    if (backlog && engine.capacity < engine.concurrency) void engine.slotFreed().then(next);
     else timer = setTimeout(next, webhook_worker_interval_ms);
   };
   schedule(false);

@@ -1,0 +1,249 @@
+import { conflict, FinsamError, notFound, type Principal } from '@finsam/domain';
+import { type AuditRepository, decode, type EventType, encode, type Table, type TenantPartition } from '@finsam/store';
+import { ulid } from 'ulidx';
+import { memberPartition } from './access.ts';
+import { webhookKeys } from './keys.ts';
+import { generateSecret } from './signing.ts';
+import {
+  type DisabledReason,
+  type Subscription,
+  subscriptionItem,
+  subscriptions_per_member_max,
+  subscriptionView,
+} from './subscription-items.ts';
+
+export interface NewSubscription {
+  url: string;
+  eventTypes: EventType[];
+  description?: string | undefined;
+  enabled?: boolean | undefined;
+}
+
+export interface SubscriptionChanges {
+  url?: string | undefined;
+  eventTypes?: EventType[] | undefined;
+  description?: string | undefined;
+  enabled?: boolean | undefined;
+}
+
+const toSubscription = (item: Record<string, unknown>): Subscription => {
+  const { PK: _pk, SK: _sk, kind: _kind, ...subscription } = decode(subscriptionItem, item);
+  return subscription;
+};
+const changedByOther = 'Prenumerationen har ändrats av någon annan. Läs in den igen och gör om ändringen.';
+
+/**
+ * Webhook subscriptions under the tenant partition, one item each (`SUB#<memberId>#<id>`).
+ * Changes use optimistic locking on `version`, and every change writes an audit item.
+ */
+export class SubscriptionRepository {
+  constructor(
+    private readonly table: Table,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /** Creates a subscription; the secret is returned here and never again. */
+  async create(principal: Principal, forbundId: string, memberId: string, input: NewSubscription, at: Date) {
+    const partition = memberPartition(principal, forbundId, memberId);
+    const existing = await this.forMember(partition, memberId);
+    if (
+      existing.filter((subscription) => subscription.disabledReason !== 'deleted').length >=
+      subscriptions_per_member_max
+    )
+      throw conflict(`En medlem kan ha högst ${subscriptions_per_member_max} webhookprenumerationer.`);
+    const id = ulid(at.getTime());
+    const secret = generateSecret();
+    const stamp = at.toISOString();
+    const item = encode(subscriptionItem, {
+      PK: partition,
+      SK: webhookKeys.subscription(memberId, id),
+      kind: 'webhook-subscription',
+      id,
+      forbundId,
+      memberId,
+      url: input.url,
+      eventTypes: [...new Set(input.eventTypes)],
+      ...(input.description ? { description: input.description } : {}),
+      enabled: input.enabled ?? true,
+      ...(input.enabled === false ? { disabledAt: stamp, disabledReason: 'manual' } : {}),
+      secrets: [{ value: secret, createdAt: stamp }],
+      version: 1,
+      createdAt: stamp,
+      createdBy: principal.subject,
+      updatedAt: stamp,
+    });
+    await this.table.putNew(item, 'Prenumerationen finns redan.');
+    const created = toSubscription(item);
+    // The host only: a URL's path or query may carry a receiver's own token.
+    await this.record(partition, principal.subject, at, 'webhook.created', created, undefined, new URL(input.url).host);
+    return { subscription: subscriptionView(created), secret };
+  }
+
+  async get(principal: Principal, forbundId: string, memberId: string, id: string): Promise<Subscription> {
+    return this.load(memberPartition(principal, forbundId, memberId), memberId, id);
+  }
+
+  async list(principal: Principal, forbundId: string, memberId: string) {
+    const partition = memberPartition(principal, forbundId, memberId);
+    return { items: (await this.forMember(partition, memberId)).map(subscriptionView) };
+  }
+
+  async update(
+    principal: Principal,
+    forbundId: string,
+    memberId: string,
+    id: string,
+    changes: SubscriptionChanges,
+    expectedVersion: number,
+    at: Date,
+  ) {
+    const partition = memberPartition(principal, forbundId, memberId);
+    const current = await this.load(partition, memberId, id);
+    const stamp = at.toISOString();
+    const enabled = changes.enabled ?? current.enabled;
+    const next: Subscription = {
+      ...current,
+      ...(changes.url !== undefined ? { url: changes.url } : {}),
+      ...(changes.eventTypes !== undefined ? { eventTypes: [...new Set(changes.eventTypes)] } : {}),
+      ...(changes.description !== undefined ? { description: changes.description || undefined } : {}),
+      enabled,
+      disabledAt: enabled ? undefined : current.enabled ? stamp : current.disabledAt,
+      disabledReason: enabled ? undefined : current.enabled ? 'manual' : current.disabledReason,
+      version: expectedVersion + 1,
+      updatedAt: stamp,
+    };
+    await this.write(partition, next, expectedVersion);
+    await this.record(partition, principal.subject, at, 'webhook.updated', next, expectedVersion);
+    return subscriptionView(next);
+  }
+
+  /** A new current secret; the previous one keeps signing until `overlapMs` from now. */
+  async rotate(
+    principal: Principal,
+    forbundId: string,
+    memberId: string,
+    id: string,
+    overlapMs: number,
+    expectedVersion: number,
+    at: Date,
+  ) {
+    const partition = memberPartition(principal, forbundId, memberId);
+    const current = await this.load(partition, memberId, id);
+    const secret = generateSecret();
+    const [previous] = current.secrets as [Subscription['secrets'][number]];
+    const stamp = at.toISOString();
+    const next: Subscription = {
+      ...current,
+      secrets: [
+        { value: secret, createdAt: stamp },
+        ...(overlapMs > 0 ? [{ ...previous, retiresAt: new Date(at.getTime() + overlapMs).toISOString() }] : []),
+      ],
+      version: expectedVersion + 1,
+      updatedAt: stamp,
+    };
+    await this.write(partition, next, expectedVersion);
+    await this.record(partition, principal.subject, at, 'webhook.secret-rotated', next, expectedVersion);
+    return { subscription: subscriptionView(next), secret };
+  }
+
+  /** Deleting keeps the item, disabled, so its delivery log stays readable. */
+  async remove(principal: Principal, forbundId: string, memberId: string, id: string, at: Date) {
+    const partition = memberPartition(principal, forbundId, memberId);
+    const current = await this.load(partition, memberId, id);
+    const next = await this.disable(partition, current, 'deleted', at, principal.subject);
+    return subscriptionView(next);
+  }
+
+  /** Every subscription of one member (bounded by `subscriptions_per_member_max`, plus deleted ones). */
+  async forMember(partition: TenantPartition, memberId: string): Promise<Subscription[]> {
+    return this.all(partition, webhookKeys.memberSubscriptionsPrefix(memberId));
+  }
+
+  /** Every subscription of a förbund, for the local relay. */
+  async inForbund(partition: TenantPartition): Promise<Subscription[]> {
+    return this.all(partition, webhookKeys.subscriptionsPrefix);
+  }
+
+  /** Turns a subscription off for `reason`; a lost race with a user's change is retried once. */
+  async disable(
+    partition: TenantPartition,
+    subscription: Subscription,
+    reason: DisabledReason,
+    at: Date,
+    actor: string,
+  ): Promise<Subscription> {
+    let current = subscription;
+    for (let round = 0; ; round++) {
+      if (!current.enabled && current.disabledReason === reason) return current;
+      const stamp = at.toISOString();
+      const next: Subscription = {
+        ...current,
+        enabled: false,
+        disabledAt: current.enabled ? stamp : (current.disabledAt ?? stamp),
+        disabledReason: reason,
+        version: current.version + 1,
+        updatedAt: stamp,
+      };
+      try {
+        await this.write(partition, next, current.version);
+        await this.record(partition, actor, at, `webhook.disabled.${reason}`, next, current.version);
+        return next;
+      } catch (error) {
+        if (round >= 1 || !(error instanceof FinsamError && error.kind === 'conflict')) throw error;
+        current = await this.load(partition, current.memberId, current.id);
+      }
+    }
+  }
+
+  private async all(partition: TenantPartition, prefix: string): Promise<Subscription[]> {
+    const subscriptions: Subscription[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.queryPrefix(partition, prefix, { ...(cursor ? { cursor } : {}) });
+      subscriptions.push(...page.items.map(toSubscription));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return subscriptions;
+  }
+
+  private async load(partition: TenantPartition, memberId: string, id: string): Promise<Subscription> {
+    if (!/^[0-9A-HJKMNP-TV-Z]{26}$/.test(id)) throw notFound('Prenumerationen finns inte.');
+    const item = await this.table.get(partition, webhookKeys.subscription(memberId, id));
+    if (!item) throw notFound('Prenumerationen finns inte.');
+    return toSubscription(item);
+  }
+
+  private async write(partition: TenantPartition, subscription: Subscription, expectedVersion: number) {
+    const item = encode(subscriptionItem, {
+      ...subscription,
+      PK: partition,
+      SK: webhookKeys.subscription(subscription.memberId, subscription.id),
+      kind: 'webhook-subscription',
+    });
+    await this.table.put(
+      item,
+      'attribute_exists(PK) AND version = :expected',
+      { ':expected': expectedVersion },
+      changedByOther,
+    );
+  }
+
+  private record(
+    partition: TenantPartition,
+    actor: string,
+    at: Date,
+    action: string,
+    subscription: Subscription,
+    versionBefore: number | undefined,
+    summary?: string,
+  ) {
+    return this.audit.record(partition, at, {
+      actor,
+      action,
+      entity: webhookKeys.subscription(subscription.memberId, subscription.id),
+      ...(versionBefore !== undefined ? { versionBefore } : {}),
+      versionAfter: subscription.version,
+      ...(summary ? { summary: summary.slice(0, 500) } : {}),
+    });
+  }
+}

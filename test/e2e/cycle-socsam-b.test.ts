@@ -1,0 +1,4 @@
+import { describeModels } from '../support/describe-models.ts';
+
+// Split in two files so the two cores simulate two models at a time.
+describeModels(['grastorp', 'haninge', 'stenungsund']);
