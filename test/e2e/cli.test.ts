@@ -1,57 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repositoryRoot } from '../support/runtime.ts';
-
-/** How long a start may take on a slow machine before the test gives up (includes the web build). */
-const start_wait_ms_max = 90_000;
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-/** Starts a real process the way a user does and waits for the URL it prints. */
-function launch(command: string, args: string[]): Promise<Started> {
-  const child = spawn(command, args, {
-    cwd: repositoryRoot,
-    detached: true,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'SILENT' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no URL within ${start_wait_ms_max} ms:\n${text}`)),
-      start_wait_ms_max,
-    );
-    const onData = (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = /körs på (http:\/\/[\d.]+:\d+)/.exec(text);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1], output: () => text });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before starting:\n${text}`)));
-  });
-}
-
-/**
- * Ctrl-C, as a user would press it: SIGINT to the whole process group. Resolves with the exit
- * code, or the signal's name where a wrapper (npm) re-raises the signal after its child ended.
- */
-function interrupt(started: Started): Promise<number | string | null> {
-  return new Promise((resolve) => {
-    started.child.once('close', (code, signal) => resolve(code ?? signal));
-    process.kill(-(started.child.pid as number), 'SIGINT');
-  });
-}
+import { launch, signal } from '../support/process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'finsam-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -95,7 +46,7 @@ describe('npm start', () => {
       });
       expect(put.status).toBe(200);
     } finally {
-      expect([0, 'SIGINT']).toContain(await interrupt(first));
+      expect([0, 'SIGINT']).toContain(await signal(first, 'SIGINT'));
     }
     // The runtime itself finished its shutdown (data flushed) before the process ended.
     expect(first.output()).toContain('Klart.');
@@ -108,7 +59,7 @@ describe('npm start', () => {
       });
       expect(((await reply.json()) as { seat: string }).seat).toBe('Omstartsby');
     } finally {
-      expect([0, 'SIGINT']).toContain(await interrupt(second));
+      expect([0, 'SIGINT']).toContain(await signal(second, 'SIGINT'));
     }
     expect(second.output()).toContain('Klart.');
   });
