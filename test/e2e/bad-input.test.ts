@@ -258,6 +258,88 @@ const cases: Record<string, () => Case[]> = {
     ['unknown kind', { kind: 'draft', decisionReference: '§ 4' }, 'kind'],
     ['decision time that is no timestamp', { decisionReference: '§ 4', decidedAt: 'i går' }, 'decidedAt'],
   ],
+  'POST /api/forbund/{forbundId}/members/{memberId}/webhooks': () => [
+    ['malformed JSON', '{"url":', 'body'],
+    ['missing url', { eventTypes: ['settlement.issued'] }, 'url'],
+    ['no URL at all', { url: 'inte en adress', eventTypes: ['settlement.issued'] }, 'url'],
+    ['a private address', { url: 'https://10.0.0.1/hook', eventTypes: ['settlement.issued'] }, 'url'],
+    ['plain http to another host', { url: 'http://example.com/hook', eventTypes: ['settlement.issued'] }, 'url'],
+    ['no event types', { url: 'http://127.0.0.1:9/hook', eventTypes: [] }, 'eventTypes'],
+    ['unknown event type', { url: 'http://127.0.0.1:9/hook', eventTypes: ['settlement.paid'] }, 'eventTypes.0'],
+  ],
+  'PATCH /api/forbund/{forbundId}/members/{memberId}/webhooks/{subscriptionId}': () => [
+    ['malformed JSON', '{', 'body'],
+    ['missing expectedVersion', { enabled: false }, 'expectedVersion'],
+    ['another scheme', { url: 'ftp://x.example/', expectedVersion: 1 }, 'url'],
+    [
+      'a subscription id that is no ULID',
+      { enabled: true, expectedVersion: 1 },
+      'param.subscriptionId',
+      { subscriptionId: 'inte-ett-id' },
+    ],
+  ],
+  'DELETE /api/forbund/{forbundId}/members/{memberId}/webhooks/{subscriptionId}': () => [
+    ['a subscription id that is no ULID', undefined, 'param.subscriptionId', { subscriptionId: 'inte-ett-id' }],
+  ],
+  'POST /api/forbund/{forbundId}/members/{memberId}/webhooks/{subscriptionId}/secret': () => [
+    ['malformed JSON', '{"overlapHours"', 'body'],
+    ['overlap over a week', { overlapHours: 500, expectedVersion: 1 }, 'overlapHours'],
+    ['missing expectedVersion', { overlapHours: 24 }, 'expectedVersion'],
+  ],
+  'POST /api/forbund/{forbundId}/members/{memberId}/webhooks/{subscriptionId}/replay': () => [
+    ['malformed JSON', '[', 'body'],
+    ['neither event nor range', {}, 'from'],
+    ['range ending before it starts', { from: '2027-02-01T00:00:00Z', to: '2027-01-01T00:00:00Z' }, 'to'],
+    ['both event and range', { eventId: 'x', from: '2027-01-01T00:00:00Z' }, 'eventId'],
+  ],
+  'POST /api/forbund/{forbundId}/members/{memberId}/webhooks/{subscriptionId}/ping': () => [
+    ['a subscription id that is no ULID', undefined, 'param.subscriptionId', { subscriptionId: 'inte-ett-id' }],
+  ],
+  'POST /api/forbund/{forbundId}/avrakning/{year}/{month}/run': () => [
+    ['month 13', undefined, 'param.month', { month: '13' }],
+    ['month as text', undefined, 'param.month', { month: 'mars' }],
+  ],
+  'POST /api/forbund/{forbundId}/avrakning/{year}/{month}/costs/{memberId}': () => [
+    ['malformed JSON', '{"lines":', 'body'],
+    ['no lines', { lines: [] }, 'lines'],
+    ['an income account', { lines: [{ account: '3010', amount: '100.00' }] }, 'lines.0.account'],
+    ['a negative amount', { lines: [{ account: '5410', amount: '-100.00' }] }, 'lines.0.amount'],
+    ['amount as a number', { lines: [{ account: '5410', amount: 100 }] }, 'lines.0.amount'],
+  ],
+  'POST /api/forbund/{forbundId}/avrakning/{year}/{month}/payments/{memberId}': () => [
+    ['malformed JSON', '{"amount"', 'body'],
+    ['three decimals', { amount: '1.005', date: '2026-03-10' }, 'amount'],
+    ['impossible date', { amount: '100.00', date: '2026-02-30' }, 'date'],
+  ],
+  'POST /api/forbund/{forbundId}/closing/{year}/annual-report': () => [
+    ['malformed JSON', '{', 'body'],
+    ['nobody signed', { decisionReference: '§ 3', signedBy: [] }, 'signedBy'],
+    ['missing decision reference', { signedBy: ['Ordföranden'] }, 'decisionReference'],
+  ],
+  'POST /api/forbund/{forbundId}/auditors': () => [
+    ['malformed JSON', '{"id"', 'body'],
+    ['appointed by nobody', { id: 'rev1', name: 'R', appointedBy: [], substitute: { name: 'S' } }, 'appointedBy'],
+    [
+      'appointed by an unknown member',
+      { id: 'rev1', name: 'R', appointedBy: ['okand'], substitute: { name: 'S' } },
+      'appointedBy',
+    ],
+    ['no substitute', { id: 'rev1', name: 'R', appointedBy: ['fk'] }, 'substitute'],
+  ],
+  'POST /api/forbund/{forbundId}/closing/{year}/audit-reports': () => [
+    ['malformed JSON', '[', 'body'],
+    ['unknown recommendation', { recommendation: 'maybe', statement: 'x' }, 'recommendation'],
+    [
+      'file that is no base64',
+      { recommendation: 'grant', statement: 'x', file: { fileName: 'b.pdf', contentBase64: '%%%' } },
+      'file.contentBase64',
+    ],
+  ],
+  'POST /api/forbund/{forbundId}/closing/{year}/discharge/{memberId}': () => [
+    ['malformed JSON', '{"decision"', 'body'],
+    ['unknown decision', { decision: 'maybe', decidedOn: '2027-04-20', decisionReference: 'KF § 4' }, 'decision'],
+    ['impossible date', { decision: 'granted', decidedOn: '2027-13-01', decisionReference: 'KF § 4' }, 'decidedOn'],
+  ],
   'PUT /api/forbund/{forbundId}/charter': () => [
     ['malformed JSON', '{{', 'body'],
     ['missing members', { ...charter, members: undefined }, 'members'],
@@ -315,6 +397,19 @@ const senders: Record<string, string> = {
   'POST /api/forbund/{forbundId}/budgets/{year}/samrad': 'ekonom',
   'POST /api/forbund/{forbundId}/budgets/{year}/samrad/answers/{memberId}': 'medlem',
   'POST /api/forbund/{forbundId}/budgets/{year}/adoption': 'styrelse',
+  'POST /api/forbund/{forbundId}/members/{memberId}/webhooks': 'forbundsadmin',
+  'PATCH /api/forbund/{forbundId}/members/{memberId}/webhooks/{subscriptionId}': 'forbundsadmin',
+  'DELETE /api/forbund/{forbundId}/members/{memberId}/webhooks/{subscriptionId}': 'forbundsadmin',
+  'POST /api/forbund/{forbundId}/members/{memberId}/webhooks/{subscriptionId}/secret': 'forbundsadmin',
+  'POST /api/forbund/{forbundId}/members/{memberId}/webhooks/{subscriptionId}/replay': 'forbundsadmin',
+  'POST /api/forbund/{forbundId}/members/{memberId}/webhooks/{subscriptionId}/ping': 'forbundsadmin',
+  'POST /api/forbund/{forbundId}/avrakning/{year}/{month}/run': 'ekonom',
+  'POST /api/forbund/{forbundId}/avrakning/{year}/{month}/costs/{memberId}': 'medlem',
+  'POST /api/forbund/{forbundId}/avrakning/{year}/{month}/payments/{memberId}': 'ekonom',
+  'POST /api/forbund/{forbundId}/closing/{year}/annual-report': 'styrelse',
+  'POST /api/forbund/{forbundId}/auditors': 'forbundsadmin',
+  'POST /api/forbund/{forbundId}/closing/{year}/audit-reports': 'revisor',
+  'POST /api/forbund/{forbundId}/closing/{year}/discharge/{memberId}': 'medlem',
 };
 
 function withPathValues(template: string, values: Record<string, string>) {

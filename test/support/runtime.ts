@@ -109,6 +109,8 @@ export const samplePathValues: Record<string, string> = {
   report: 'resultatrakning',
   format: 'pdf',
   memberId: 'alfa',
+  subscriptionId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
+  month: '1',
 };
 
 export function fillPath(template: string, forbundId: string): string {

@@ -24,6 +24,7 @@ import { registerVoucherRoutes } from './routes/ledger-vouchers.ts';
 import { type LocalControl, registerLocalControlRoutes } from './routes/local-control.ts';
 import { registerNationalRoutes } from './routes/national.ts';
 import { registerLocalIssuerRoutes, registerMeRoute } from './routes/session.ts';
+import { registerWebhookRoutes, type WebhookRouteDependencies } from './routes/webhooks.ts';
 
 /** The largest request body accepted; a förbundsordning with 60 members is about 30 KB. */
 export const request_body_bytes_max = 256 * 1024;
@@ -36,6 +37,8 @@ export interface AppDependencies {
   now?: () => Date;
   /** Only the local runtime has one. */
   localIssuer?: LocalIssuer;
+  /** Members' webhooks (issue 5): which endpoint addresses are allowed, and how document links are signed. */
+  webhooks: Omit<WebhookRouteDependencies, 'table'>;
   /** Only the local runtime: its virtual clock and scheduler. */
   localControl?: LocalControl;
   /**
@@ -97,6 +100,7 @@ export function createApp(dependencies: AppDependencies) {
   registerVoucherRoutes(app);
   registerReportRoutes(app);
   registerImportRoutes(app);
+  registerWebhookRoutes(app, { table: dependencies.table, ...dependencies.webhooks });
   registerBudgetRoutes(app, onHumanStep);
   registerAvrakningRoutes(app);
   registerClosingRoutes(app, onHumanStep);

@@ -15,6 +15,7 @@ import { createLocalIssuer, local_audience } from './issuer.ts';
 import { hashPassword } from './passwords.ts';
 import { LocalScheduler } from './scheduler.ts';
 import { serveFile } from './static-files.ts';
+import { createLocalDocumentLinks, startWebhookWorker } from './webhook-worker.ts';
 
 export interface RuntimeOptions {
   /** Where data persists; ignored with `inMemory`. */
@@ -77,7 +78,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   // The verifier needs the port, known only once the server listens; requests cannot arrive before.
   let verify: VerifyToken | undefined;
+  const documentLinks = createLocalDocumentLinks();
   const app = createApp({
+    webhooks: { endpointMode: 'local', documentLinks },
     table,
     logger,
     now: clock.now,
@@ -118,6 +121,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`;
+  const webhooks = startWebhookWorker({ table, now: clock.now, documentLinks, publicBaseUrl: () => url, logger });
   verify = createJwksVerifier({
     jwksUrl: `${url}/api/.well-known/jwks.json`,
     issuer: local_issuer_name,
@@ -131,6 +135,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     table,
     ...(cycle ? { cycle } : {}),
     stop: async () => {
+      await webhooks.stop();
       cycle?.runner.stop();
       await cycle?.scheduler.stop();
       await new Promise<void>((resolve) => {

@@ -164,7 +164,9 @@ export async function prepareSimulation(
     const preset = presetSettings(options.preset, members as never);
     // The kommuner's key is what they agreed; a Finsam-share model keeps it (DOMAIN.md §1).
     const settings =
-      preset.contributionKey.model === 'finsam' ? { ...preset, contributionKey: charter.settings.contributionKey } : preset;
+      preset.contributionKey.model === 'finsam'
+        ? { ...preset, contributionKey: charter.settings.contributionKey }
+        : preset;
     const { version, forbundId: _f, createdAt: _c, createdBy: _b, ...document } = charter;
     await api.call('admin', 'PUT', `${base}/charter`, {
       ...document,

@@ -18,8 +18,14 @@ const localUserSchema = z.object({
   name: z.string().trim().min(1).max(200),
   password: z.string().min(4).max(200),
   roles: z.array(z.enum(roles)).min(1).max(7),
-  forbundId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
-  memberId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+  forbundId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/)
+    .optional(),
+  memberId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
 });
 export type LocalUserInput = z.infer<typeof localUserSchema>;
 
