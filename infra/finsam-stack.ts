@@ -4,9 +4,11 @@ import type { Construct } from 'constructs';
 import { Api, public_paths } from './constructs/api.ts';
 import { ApiFunction } from './constructs/api-function.ts';
 import { Auth } from './constructs/auth.ts';
+import { Cycle } from './constructs/cycle.ts';
 import { Portal, type PortalDomain } from './constructs/portal.ts';
 import { PortalDeployment } from './constructs/portal-deployment.ts';
 import { Table } from './constructs/table.ts';
+import { Webhooks } from './constructs/webhooks.ts';
 import { paths } from './paths.ts';
 
 export interface FinsamStackProps extends StackProps {
@@ -25,6 +27,8 @@ export class FinsamStack extends Stack {
     const table = new Table(this, 'Data');
     const auth = new Auth(this, 'Auth');
     const apiFunction = new ApiFunction(this, 'ApiFunction', { table: table.table, auth });
+    // The API completes the state machines' waiting steps when a person acts.
+    new Cycle(this, 'Cycle', { table: table.table }).grantCompleteSteps(apiFunction.function);
     const api = new Api(this, 'Api', { handler: apiFunction.function, auth });
     const portal = new Portal(this, 'Portal', {
       apiDomainName: api.domainName,
@@ -47,6 +51,10 @@ export class FinsamStack extends Stack {
         userPoolClientId: auth.client.userPoolClientId,
       },
     });
+
+    // Members' finance systems: outbox relay, signed delivery with retries, dead letters (issue 5).
+    const webhooks = new Webhooks(this, 'Webhooks', { table: table.table, publicBaseUrl: portal.url });
+    webhooks.grantDocumentLinks(apiFunction.function);
 
     new CfnOutput(this, 'PortalUrl', { value: portal.url });
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url });

@@ -1,13 +1,17 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { createApp, createJwksVerifier } from '@finsam/api';
-import { createTable } from '@finsam/store';
+import { completeSatisfiedSteps } from '@finsam/cycle';
+import { createStores, createTable } from '@finsam/store';
 import middy from '@middy/core';
 import { handle } from 'hono/aws-lambda';
+import { awsDocumentLinks } from './document-link-key.ts';
 import { requiredEnvironment } from './environment.ts';
+import { createSendTaskSuccess } from './step-functions.ts';
 
 /**
  * The HTTP API's Lambda: an adapter from API Gateway events to the Hono app, nothing more.
@@ -23,6 +27,12 @@ import { requiredEnvironment } from './environment.ts';
 const dynamodb_attempts_max = 3;
 const dynamodb_request_timeout_ms = 2_500;
 const dynamodb_connection_timeout_ms = 1_000;
+/**
+ * Completing a waiting step is one short call per waiting token (a few a year per förbund). It
+ * gets little time: if Step Functions is slow, the daily cycle run completes the step instead.
+ */
+const step_functions_attempts_max = 2;
+const step_functions_request_timeout_ms = 1_000;
 
 const logger = new Logger();
 // Metrics warns on every invocation that records no application metric; until routes record
@@ -37,14 +47,43 @@ const client = new DynamoDBClient({
   },
 });
 
+const table = createTable({ client, tableName: requiredEnvironment('TABLE_NAME') });
+const cycleDeps = { stores: createStores(table), now: () => new Date() };
+const sendTaskSuccess = createSendTaskSuccess(
+  new SFNClient({
+    maxAttempts: step_functions_attempts_max,
+    requestHandler: {
+      requestTimeout: step_functions_request_timeout_ms,
+      connectionTimeout: step_functions_request_timeout_ms,
+    },
+  }),
+  logger,
+);
+
+/**
+ * After a person's step (samråd answer, adoption, audit report, discharge) the state machines'
+ * waiting tasks whose condition now holds are completed. The person's record is already written,
+ * so a failure here must not fail their request: the daily cycle run completes the step.
+ */
+async function onHumanStep(forbundId: string, year: number) {
+  try {
+    await completeSatisfiedSteps(cycleDeps, sendTaskSuccess, forbundId, year);
+  } catch (error) {
+    logger.error('waiting steps not completed now; the daily cycle run completes them', { forbundId, year, error });
+    metrics.addMetric('CycleCompletionDeferred', MetricUnit.Count, 1);
+  }
+}
+
 const app = createApp({
-  table: createTable({ client, tableName: requiredEnvironment('TABLE_NAME') }),
+  table,
   verifyToken: createJwksVerifier({
     jwksUrl: requiredEnvironment('JWKS_URL'),
     issuer: requiredEnvironment('TOKEN_ISSUER'),
     audience: requiredEnvironment('TOKEN_AUDIENCE'),
   }),
   logger,
+  onHumanStep,
+  webhooks: { endpointMode: 'aws', documentLinks: awsDocumentLinks },
 });
 
 export const handler = middy(handle(app))

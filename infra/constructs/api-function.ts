@@ -2,11 +2,12 @@ import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { paths } from '../paths.ts';
 import type { Auth } from './auth.ts';
+import { lambdaBundling } from './bundling.ts';
 
 /** More memory buys proportionally more CPU, which shortens cold starts (JWKS, SDK, zod schemas). */
 const memory_mb = 1024;
@@ -14,13 +15,6 @@ const memory_mb = 1024;
 const timeout_seconds = 10;
 /** A fiscal year plus the closing months, so an incident can be traced back to last year's close. */
 const log_retention = RetentionDays.EIGHTEEN_MONTHS;
-
-/**
- * An ES module has no `require`, but CommonJS dependencies bundled into it (the AWS SDK's among
- * them) call it for Node built-ins; the banner gives the bundle one.
- */
-const esm_require_banner =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 export interface ApiFunctionProps {
   table: Table;
@@ -60,40 +54,15 @@ export class ApiFunction extends Construct {
         // Stack traces in the logs point into functions/ and packages/, not the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        // Prefer the ES module build of packages that ship both: it tree-shakes smaller.
-        mainFields: ['module', 'main'],
-        banner: esm_require_banner,
-        minify: true,
-        sourceMap: true,
-        // Stack traces map to file and line without shipping every dependency's source text.
-        sourcesContent: false,
-        // The AWS SDK is bundled too, so the deployed SDK is the version the tests ran against,
-        // not whatever the Lambda runtime happens to carry.
-        externalModules: [],
-        // pdfkit loads its standard fonts at run time with createRequire('#standard-fonts/…'),
-        // which esbuild cannot follow. Ship those font files beside the bundle and declare the
-        // same subpath import in the bundle's package scope, with no network and no Docker.
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => [
-            `cp -r "${inputDir}/node_modules/pdfkit/js/standard-fonts" "${outputDir}/standard-fonts"`,
-            `printf '%s' '{"type":"module","imports":{"#standard-fonts/*":"./standard-fonts/*.cjs"}}' > "${outputDir}/package.json"`,
-          ],
-        },
-      },
+      bundling: lambdaBundling(),
     });
 
     // Why no `dynamodb:LeadingKeys` condition here: this one function serves every förbund, and
     // which förbund a request may touch is known only after its token is verified. A policy
     // limiting the role to one partition would have to name all tenants (so limit nothing) or
     // require a per-request STS session scoped by a session tag. Tenant isolation is therefore
-    // enforced in the store, which builds every key from the verified token. Functions that act
-    // for one förbund (cycle tasks) can be scoped with LeadingKeys when they are added.
+    // enforced in the store, which builds every key from the verified token. The cycle and webhook
+    // functions likewise act for every förbund in turn, so the same reasoning holds for them.
     props.table.grantReadWriteData(this.function);
     const tableLogicalId = Stack.of(this).resolve((props.table.node.defaultChild as CfnTable).logicalId);
     Validations.of(role).acknowledge({

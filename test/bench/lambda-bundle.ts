@@ -40,6 +40,8 @@ for (const [logicalId, resource] of Object.entries(functions)) {
           TOKEN_AUDIENCE: 'portal-client',
           POWERTOOLS_SERVICE_NAME: 'finsam-api',
           POWERTOOLS_METRICS_NAMESPACE: 'Finsam',
+          PLANNING_STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:123456789012:stateMachine:planning',
+          CLOSING_STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:123456789012:stateMachine:closing',
         },
       },
     );

@@ -81,6 +81,29 @@ describe.skipIf(chromiumMissing)('reports and exports', () => {
     ]);
     expect(journal.suggestedFilename()).toBe(`${demo_forbund_id}-2026.journal`);
     expect(readFileSync(await journal.path(), 'utf8')).toContain('account 1930 Bank');
+
+    // Each report as PDF and as Excel, with the amounts of the JSON report.
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ladda ner resultaträkningen 2026 som PDF' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(
+      readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    const [excel] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ladda ner råbalansen 2026 som Excel' }).click(),
+    ]);
+    expect(excel.suggestedFilename()).toMatch(/\.xlsx$/);
+    // An .xlsx file is a zip archive.
+    expect(
+      readFileSync(await excel.path())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
   });
 
   it('shows a förbund with nothing booked as empty reports', async () => {

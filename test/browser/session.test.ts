@@ -44,10 +44,14 @@ describe.skipIf(chromiumMissing)('signing in and out', () => {
     await checkPage(page, 'sidan-finns-inte');
   });
 
-  it('greets a role that has no pages yet instead of showing an empty portal', async () => {
-    const page = await portal.open('/', 'nationell');
-    await expectHeading(page, 'Välkommen');
-    expect(await mainText(page)).toContain('Nils Nationella rådet');
-    await checkPage(page, 'valkommen-nationella-radet');
+  it('starts each role where its work is', async () => {
+    for (const [username, heading] of [
+      ['ekonom', 'Årscykeln 2027'],
+      ['nationell', 'Nationell statistik 2027'],
+    ] as const) {
+      const page = await portal.open('/', username);
+      await expectHeading(page, heading);
+      expect(await readText(page.locator('header'))).toContain(username === 'ekonom' ? 'Elin Ekonom' : 'Nils');
+    }
   });
 });

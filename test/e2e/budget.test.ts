@@ -177,7 +177,8 @@ describe('the budget deadline, 30 November in Stockholm', () => {
     const fk = await stores.outbox.forMember(principal, 'exempeldalen', 'fk', {});
     const types = fk.items.map((event) => event.type);
     expect(types).toEqual(['samrad.opened', 'budget.adopted', 'contribution.scheduled']);
-    const schedule = fk.items[2]?.payload as { months: { amount: string }[] };
-    expect(schedule.months.map((m) => m.amount)).toEqual([...Array(11).fill('166666.67'), '166666.63']);
+    const schedule = fk.items[2]?.payload as { installments: { amount: string }[]; total: string };
+    expect(schedule.installments.map((m) => m.amount)).toEqual([...Array(11).fill('166666.67'), '166666.63']);
+    expect(schedule.total).toBe('2000000.00');
   });
 });

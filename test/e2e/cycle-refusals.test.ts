@@ -79,7 +79,7 @@ describe('a missed budget deadline', () => {
     expect(state?.steps['deadline.budget']?.detail).toBe('ej antagen');
     const events = await stores.outbox.forMember(viewer, 'exempeldalen', 'fk', { limit: 100 });
     const missed = events.items.filter((event) => event.type === 'deadline.missed');
-    expect(missed.map((event) => event.payload)).toEqual([{ year: 2028, deadline: 'budget', date: '2027-11-30' }]);
+    expect(missed.map((event) => event.payload)).toEqual([{ year: 2028, deadline: 'budget', dueDate: '2027-11-30' }]);
     const national = await call(runtime, 'GET', '/api/national/2028', { token: await login(runtime, 'nationell') });
     expect(national.body.items[0]).toMatchObject({
       budget: { adopted: false, onTime: false },

@@ -7,6 +7,7 @@ import {
   flowOf,
   invalid,
   type Member,
+  memberEvent,
   memberLedgers,
 } from '@finsam/domain';
 import type { NewEvent } from '@finsam/store';
@@ -104,39 +105,31 @@ function avrakningEvents(
   const events: NewEvent[] = [];
   for (const statement of result.statements) {
     const member = members.find((m) => m.id === statement.memberId) as Member;
+    const period = `${statement.year}-${String(statement.month).padStart(2, '0')}`;
+    const common = {
+      year: statement.year,
+      period,
+      reference: statement.key,
+      ...(member.externalReference ? { memberReference: member.externalReference } : {}),
+    };
     const stage = statement.complete ? 'final' : 'advance';
-    events.push({
-      eventId: `settlement.issued:${statement.key}:${stage}`,
-      type: 'settlement.issued',
-      memberId: statement.memberId,
-      payload: {
-        year: statement.year,
-        month: statement.month,
-        statementKey: statement.key,
-        complete: statement.complete,
-        flow: statement.flow,
-        lines: statement.lines,
-        net: statement.net,
-        amountToPay: statement.amountToPay,
-        amountToReceive: statement.amountToReceive,
-        carried: statement.carried,
-        paymentDueDate: statement.paymentDueDate ?? null,
-        memberReference: member.externalReference ?? null,
-      },
-    });
+    events.push(
+      memberEvent('settlement.issued', `settlement.issued:${statement.key}:${stage}`, statement.memberId, {
+        ...common,
+        amount: statement.net,
+        settlement: statement.settlement,
+        ...(statement.paymentDueDate ? { dueDate: statement.paymentDueDate } : {}),
+      }),
+    );
     if (!allReported && reportsCosts(statement.flow) && !statement.complete)
-      events.push({
-        eventId: `cost_invoice.requested:${statement.key}`,
-        type: 'cost_invoice.requested',
-        memberId: statement.memberId,
-        payload: {
-          year: statement.year,
-          month: statement.month,
-          statementKey: statement.key,
-          invoiceDueDate: dayOfMonthAfter(statement.year, statement.month, 1, funding.costInvoiceDueDay),
-          memberReference: member.externalReference ?? null,
-        },
-      });
+      events.push(
+        memberEvent('cost_invoice.requested', `cost_invoice.requested:${statement.key}`, statement.memberId, {
+          ...common,
+          // What the förbund has reckoned with the member so far; the invoice adds the actual costs.
+          amount: statement.net,
+          dueDate: dayOfMonthAfter(statement.year, statement.month, 1, funding.costInvoiceDueDay),
+        }),
+      );
   }
   return events;
 }

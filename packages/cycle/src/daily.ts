@@ -2,6 +2,7 @@ import {
   annualReportDeadline,
   budgetDeadline,
   isOnTime,
+  memberEvent,
   reminderDates,
   samradDeadline,
   stockholmDate,
@@ -38,7 +39,9 @@ export async function dailyWork(deps: CycleDeps, startExecution: StartExecution,
   // Planning for next year: open it from August, then watch its deadlines.
   const next = year + 1;
   if (Number(today.slice(5, 7)) >= planning_opens_month) {
-    await startExecution('planning', forbundId, next);
+    const opened = await stores.cycles.get(partition, next);
+    // Asked once: the execution marks planning.started itself (and a re-ask is idempotent anyway).
+    if (!opened?.steps['planning.started']) await startExecution('planning', forbundId, next);
     await stores.cycles.ensure(partition, forbundId, next, now());
   }
   const planned = await stores.cycles.get(partition, next);
@@ -117,7 +120,11 @@ export async function dailyWork(deps: CycleDeps, startExecution: StartExecution,
       }
     const state = await stores.cycles.get(partition, last);
     const allMonths = Array.from({ length: 12 }, (_, i) => `avrakning.${String(i + 1).padStart(2, '0')}`);
-    if (state && allMonths.every((step) => state.steps[step])) await startExecution('closing', forbundId, last);
+    // Started once: Step Functions would accept the same name again 90 days after the first ended.
+    if (state && allMonths.every((step) => state.steps[step]) && !state.steps['closing.started']) {
+      await startExecution('closing', forbundId, last);
+      await stores.cycles.markDone(partition, last, 'closing.started', now());
+    }
     const reportBy = annualReportDeadline(last, charter.settings);
     if (!isOnTime(now(), reportBy) && !(await stores.closing.annualReport(principal, forbundId, last)))
       if (await stores.cycles.markDone(partition, last, 'deadline.annual-report', now())) {
@@ -158,12 +165,13 @@ async function missed(
   deadline: string,
   memberIds: string[],
 ) {
-  const events: NewEvent[] = memberIds.map((memberId) => ({
-    eventId: `deadline.missed:${year}:${kind}:${memberId}`,
-    type: 'deadline.missed',
-    memberId,
-    payload: { year, deadline: kind, date: deadline },
-  }));
+  const events: NewEvent[] = memberIds.map((memberId) =>
+    memberEvent('deadline.missed', `deadline.missed:${year}:${kind}:${memberId}`, memberId, {
+      year,
+      deadline: kind,
+      dueDate: deadline,
+    }),
+  );
   await deps.stores.outbox.emit(cyclePartition(forbundId), forbundId, events, deps.now());
 }
 

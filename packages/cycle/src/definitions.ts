@@ -61,7 +61,16 @@ function task(task: CycleTask, next: string | undefined): State {
 }
 
 function humanStep(step: HumanStep, next: string): State {
+  // The retry covers a failure to save the token; waiting itself has no timeout (people are slow).
   return {
+    Retry: [
+      {
+        ErrorEquals: ['Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'Lambda.SdkClientException'],
+        IntervalSeconds: task_retry_interval_seconds,
+        MaxAttempts: task_retry_attempts_max,
+        BackoffRate: 2,
+      },
+    ],
     Type: 'Task',
     Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
     Parameters: {

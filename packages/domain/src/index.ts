@@ -6,6 +6,7 @@ export * from './charter/schema.ts';
 export * from './closing/index.ts';
 export * from './economy/index.ts';
 export * from './errors.ts';
+export * from './events.ts';
 export * from './forbund.ts';
 export * from './ledger/index.ts';
 export * from './money.ts';

@@ -216,8 +216,12 @@ export async function planYear({ api, base, members, reps, users, options, at, s
   await waitFor(() => stepDone(api, users.ekonom, base, year, 'budget.published'), 'budgeten publiceras');
 }
 
-/** The year: avräkning each month, the members' costs in arrears, payments when they fall due. */
-export async function runMonths({ api, base, reps, users, options, at, say, driver }: SimulationContext) {
+/**
+ * The year: avräkning each month, the members' costs in arrears (by the 15th of the month
+ * after), payments when they fall due. Time only moves forward, as it does for people.
+ */
+export async function runMonths(context: SimulationContext) {
+  const { api, base, users, options, at, say } = context;
   const { year } = options;
   for (let month = 1; month <= 12; month++) {
     const mm = String(month).padStart(2, '0');
@@ -233,38 +237,60 @@ export async function runMonths({ api, base, reps, users, options, at, say, driv
         { account: '1930', amount: '-131666.00' },
       ],
     });
-    const run = (await api.call(users.ekonom, 'GET', `${base}/avrakning/${year}`)).items.find(
-      (r: { month: number }) => r.month === month,
-    );
-    const reporting = (run?.statements ?? []).filter(
-      (s: { flow: string }) => s.flow === 'claim-72' || s.flow === 'set-off',
-    );
-    if (reporting.length > 0) {
-      const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
-      await driver.setClock(`${next}-15T09:00:00Z`);
-      api.forget();
-      for (const statement of reporting)
-        await api.call(
-          reps.get(statement.memberId) as string,
-          'POST',
-          `${base}/avrakning/${year}/${month}/costs/${statement.memberId}`,
-          {
-            lines: [{ account: '4100', amount: costOf(statement.memberId, month), insatsId: 'steget' }],
-          },
-        );
-      await driver.runScheduler();
+    await payWhatIsDue(context, month);
+    if (month > 1) {
+      await at(`${year}-${mm}-15T09:00:00Z`);
+      await reportCosts(context, month - 1);
     }
-    const settled = (await api.call(users.ekonom, 'GET', `${base}/avrakning/${year}`)).items.find(
-      (r: { month: number }) => r.month === month,
-    );
-    for (const statement of settled?.statements ?? [])
-      if (statement.settlement === 'cash' && statement.amountToPay !== '0.00')
-        await api.call(users.ekonom, 'POST', `${base}/avrakning/${year}/${month}/payments/${statement.memberId}`, {
-          amount: statement.amountToPay,
-          date: statement.paymentDueDate ?? `${year}-${mm}-10`,
-        });
-    say(`Avräkning ${year}-${mm}: ${settled?.complete ? 'klar' : 'väntar på kostnader'}`);
   }
+  await at(`${year + 1}-01-15T09:00:00Z`);
+  await reportCosts(context, 12);
+}
+
+/** The members that report actual costs send their invoice for `month`; then the month settles. */
+async function reportCosts(context: SimulationContext, month: number) {
+  const { api, base, reps, options, driver, say } = context;
+  const run = await monthRun(context, month);
+  const reporting = (run?.statements ?? []).filter(
+    (s: { flow: string }) => s.flow === 'claim-72' || s.flow === 'set-off',
+  );
+  for (const statement of reporting)
+    await api.call(
+      reps.get(statement.memberId) as string,
+      'POST',
+      `${base}/avrakning/${options.year}/${month}/costs/${statement.memberId}`,
+      {
+        lines: [{ account: '4100', amount: costOf(statement.memberId, month), insatsId: 'steget' }],
+      },
+    );
+  if (reporting.length > 0) await driver.runScheduler();
+  await payWhatIsDue(context, month);
+  const settled = await monthRun(context, month);
+  say(
+    `Avräkning ${options.year}-${String(month).padStart(2, '0')}: ${settled?.complete ? 'klar' : 'väntar på kostnader'}`,
+  );
+}
+
+/** The ekonom records the bank payments of the month's cash statements (each once, by key). */
+async function payWhatIsDue(context: SimulationContext, month: number) {
+  const { api, base, users, options } = context;
+  const run = await monthRun(context, month);
+  for (const statement of run?.statements ?? [])
+    if (statement.settlement === 'cash' && statement.complete && statement.amountToPay !== '0.00')
+      await api.call(
+        users.ekonom,
+        'POST',
+        `${base}/avrakning/${options.year}/${month}/payments/${statement.memberId}`,
+        {
+          amount: statement.amountToPay,
+          date: statement.paymentDueDate ?? `${options.year}-${String(month).padStart(2, '0')}-10`,
+        },
+      );
+}
+
+async function monthRun({ api, base, users, options }: SimulationContext, month: number) {
+  const runs = (await api.call(users.ekonom, 'GET', `${base}/avrakning/${options.year}`)).items;
+  return runs.find((run: { month: number }) => run.month === month);
 }
 
 /** January Y+1: the scheduler starts the closing once December is settled; the bokslut runs. */

@@ -1,26 +1,11 @@
-import { FinsamError, notFound, type Principal } from '@finsam/domain';
+import { type EventType, eventTypes, FinsamError, notFound, type Principal } from '@finsam/domain';
 import { z } from 'zod';
 import { decode, encode, withoutKeys } from './codecs.ts';
 import { gsi1IndexName, keys, type TenantPartition } from './keys.ts';
 import type { Table } from './table.ts';
 import { tenantPartition } from './tenant.ts';
 
-/** Event types members' finance systems receive (issue 5); versioned by the `.v1` payload schemas. */
-export const eventTypes = [
-  'samrad.opened',
-  'budget.adopted',
-  'contribution.scheduled',
-  'settlement.issued',
-  'cost_invoice.requested',
-  'interim_report.adopted',
-  'annual_report.adopted',
-  'audit_report.submitted',
-  'discharge.requested',
-  'discharge.decided',
-  'cash_settlement.issued',
-  'deadline.missed',
-] as const;
-export type EventType = (typeof eventTypes)[number];
+export { type EventType, eventTypes } from '@finsam/domain';
 
 /** Event ids are derived from what caused them, so deriving an event twice writes it once. */
 export const event_id_pattern = /^[A-Za-z0-9:._-]{1,200}$/;

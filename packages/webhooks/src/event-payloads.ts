@@ -1,81 +1,8 @@
-import { isoDate, moneyString } from '@finsam/domain';
-import { type EventType, eventTypes } from '@finsam/store';
+import { type EventType, eventTypes, payload_schema_version, payloadSchemas } from '@finsam/domain';
 import { z } from 'zod';
 
-/**
- * What each event tells a member's finance system, version 1. The cycle writes these payloads
- * into the outbox (`payloadSchemas[type].parse(...)` before `outbox.emit`); delivery and the pull
- * API check them again on the way out. Amounts are decimal strings with two places, never JSON
- * numbers; `memberReference` is the member's own reference in its finance system (the charter's
- * `externalReference`); documents are referred to by id and become signed, expiring links when
- * the event is sent.
- */
-export const payload_schema_version = 1;
-/** Documents attached to one event (a statement PDF and its SIE 4 file, typically). */
-export const event_documents_max = 10;
-
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ange perioden som ÅÅÅÅ-MM.');
-const reference = z.string().trim().min(1).max(100);
-
-export const documentReferenceSchema = z.object({
-  kind: z.enum(['pdf', 'sie4']),
-  documentId: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/),
-  fileName: z.string().trim().min(1).max(200),
-});
-export type DocumentReference = z.infer<typeof documentReferenceSchema>;
-
-const common = {
-  /** The budget year the event belongs to. */
-  year: z.number().int().min(2000).max(2199),
-  memberReference: reference.optional(),
-  /** The förbund's own reference: decision, statement or invoice number. */
-  reference: reference.optional(),
-  documents: z.array(documentReferenceSchema).max(event_documents_max).optional(),
-};
-
-export const payloadSchemas = {
-  'samrad.opened': z.object({
-    ...common,
-    answerBy: isoDate,
-    proposedFrame: moneyString,
-    proposedContribution: moneyString,
-  }),
-  'budget.adopted': z.object({ ...common, adoptedOn: isoDate, frame: moneyString, contribution: moneyString }),
-  'contribution.scheduled': z.object({
-    ...common,
-    total: moneyString,
-    installments: z
-      .array(z.object({ dueDate: isoDate, amount: moneyString }))
-      .min(1)
-      .max(12),
-  }),
-  'settlement.issued': z.object({
-    ...common,
-    period,
-    amount: moneyString,
-    dueDate: isoDate.optional(),
-    settlement: z.enum(['cash', 'carried']),
-  }),
-  'cost_invoice.requested': z.object({ ...common, period, amount: moneyString, dueDate: isoDate }),
-  'interim_report.adopted': z.object({ ...common, periodEnd: isoDate, adoptedOn: isoDate }),
-  'annual_report.adopted': z.object({
-    ...common,
-    adoptedOn: isoDate,
-    result: moneyString.optional(),
-    equity: moneyString.optional(),
-  }),
-  'audit_report.submitted': z.object({ ...common, submittedOn: isoDate, recommendsDischarge: z.boolean() }),
-  'discharge.requested': z.object({ ...common, answerBy: isoDate }),
-  'discharge.decided': z.object({ ...common, decidedOn: isoDate, granted: z.boolean() }),
-  'cash_settlement.issued': z.object({
-    ...common,
-    /** Positive: the member pays the förbund; negative: the förbund pays the member. */
-    amount: moneyString,
-    interest: moneyString,
-    dueDate: isoDate,
-  }),
-  'deadline.missed': z.object({ ...common, deadline: z.string().min(1).max(40), dueDate: isoDate }),
-} satisfies Record<EventType, z.ZodObject>;
+export type { DocumentReference } from '@finsam/domain';
+export { documentReferenceSchema, event_documents_max, payload_schema_version, payloadSchemas } from '@finsam/domain';
 
 export const documentLinkSchema = z.object({
   kind: z.enum(['pdf', 'sie4']),

@@ -13,21 +13,31 @@ export interface Portal {
   readonly runtime: Runtime;
   /** A new tab (its own sessionStorage, so its own session), signed in as `username` if given, at `path`. */
   open: (path: string, username?: string) => Promise<Page>;
+  /**
+   * Moves "today" for the runtime's virtual clock and the browser alike, so the portal's default
+   * years and prefilled dates follow. Sessions signed in before are an hour older or more then:
+   * open a new, signed-in tab.
+   */
+  setToday: (instant: string) => Promise<void>;
 }
 
 /**
  * One real local runtime (in memory, on a free port, serving web/dist) and one Chromium per test
  * file, started before its tests and stopped after them. Call inside the file's describe block.
+ * With `cycle`, the runtime also runs the annual cycle: state machines and the daily scheduler;
+ * `today` then says where on the virtual clock the file starts.
  */
-export function setUpPortal(): Portal {
+export function setUpPortal(options: { cycle?: boolean; today?: string } = {}): Portal {
   let runtime: Runtime | undefined;
   let browser: TestBrowser | undefined;
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    [runtime, browser] = await Promise.all([startTestRuntime(), launchBrowser()]);
+    [runtime, browser] = await Promise.all([startTestRuntime({ cycle: options.cycle ?? false }), launchBrowser()]);
     // Server and browser agree on "today": lock and booking times, and the dates forms prefill.
-    runtime.clock.set(portal_today);
+    const today = options.today ? new Date(options.today) : portal_today;
+    runtime.clock.set(today);
+    await browser.context.clock.setFixedTime(today);
   });
   afterAll(async () => {
     await browser?.close();
@@ -50,6 +60,12 @@ export function setUpPortal(): Portal {
       if (username) await signIn(page, runtime.url, username);
       await page.goto(runtime.url + path);
       return page;
+    },
+    async setToday(instant) {
+      if (!runtime || !browser) throw new Error('the portal has not started');
+      const today = new Date(instant);
+      runtime.clock.set(today);
+      await browser.context.clock.setFixedTime(today);
     },
   };
 }

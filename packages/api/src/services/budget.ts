@@ -10,9 +10,11 @@ import {
   frameSchedule,
   invalid,
   isOnTime,
+  memberEvent,
   type Principal,
   type SamradAnswer,
   samradDeadline,
+  stockholmDate,
 } from '@finsam/domain';
 import { type NewEvent, type Stores, tenantPartition } from '@finsam/store';
 
@@ -58,19 +60,16 @@ export async function openSamrad(stores: Stores, principal: Principal, forbundId
     now,
   );
   const contributions = await contributionsFor(stores, principal, forbundId, year, budget.frame);
-  const events: NewEvent[] = charter.members.map((member) => ({
-    eventId: `samrad.opened:${year}:${member.id}`,
-    type: 'samrad.opened',
-    memberId: member.id,
-    payload: {
+  const events: NewEvent[] = charter.members.map((member) =>
+    memberEvent('samrad.opened', `samrad.opened:${year}:${member.id}`, member.id, {
       year,
-      budgetVersion: budget.version,
       answerBy: deadline,
-      frame: budget.frame,
-      contribution: contributions.find((c) => c.memberId === member.id)?.amount ?? '0.00',
-      memberReference: member.externalReference ?? null,
-    },
-  }));
+      proposedFrame: budget.frame,
+      proposedContribution: contributions.find((c) => c.memberId === member.id)?.amount ?? '0.00',
+      reference: `Budgetförslag ${year}, version ${budget.version}`,
+      ...(member.externalReference ? { memberReference: member.externalReference } : {}),
+    }),
+  );
   await stores.outbox.emit(tenantPartition(principal, forbundId), forbundId, events, now);
   return round;
 }
@@ -136,7 +135,7 @@ export async function adoptBudget(
     now,
   );
   if (decision.kind === 'final')
-    await publishContributionSchedule(stores, principal, forbundId, year, budget.frame, now);
+    await publishContributionSchedule(stores, principal, forbundId, year, budget.frame, adoption, now);
   return adoption;
 }
 
@@ -147,6 +146,7 @@ async function publishContributionSchedule(
   forbundId: string,
   year: number,
   frame: string,
+  adoption: { decisionReference: string; decidedAt: string },
   now: Date,
 ) {
   const charter = await charterForYear(stores, principal, forbundId, year);
@@ -156,29 +156,26 @@ async function publishContributionSchedule(
     const yearly = amounts.get(member.id) as Decimal;
     const flow = flowOf(member.id, funding);
     const schedule = frameSchedule(yearly, flow, funding);
-    const common = { year, memberReference: member.externalReference ?? null };
+    const common = {
+      year,
+      reference: adoption.decisionReference,
+      ...(member.externalReference ? { memberReference: member.externalReference } : {}),
+    };
     return [
-      {
-        eventId: `budget.adopted:${year}:${member.id}`,
-        type: 'budget.adopted' as const,
-        memberId: member.id,
-        payload: { ...common, frame, contribution: formatMoney(yearly) },
-      },
-      {
-        eventId: `contribution.scheduled:${year}:${member.id}`,
-        type: 'contribution.scheduled' as const,
-        memberId: member.id,
-        payload: {
-          ...common,
-          flow,
-          contribution: formatMoney(yearly),
-          months: schedule.map((amount, index) => ({
-            month: index + 1,
-            amount: formatMoney(amount),
-            dueDate: `${year}-${String(index + 1).padStart(2, '0')}-${String(funding.advanceInvoiceDueDay).padStart(2, '0')}`,
-          })),
-        },
-      },
+      memberEvent('budget.adopted', `budget.adopted:${year}:${member.id}`, member.id, {
+        ...common,
+        adoptedOn: stockholmDate(adoption.decidedAt),
+        frame,
+        contribution: formatMoney(yearly),
+      }),
+      memberEvent('contribution.scheduled', `contribution.scheduled:${year}:${member.id}`, member.id, {
+        ...common,
+        total: formatMoney(yearly),
+        installments: schedule.map((amount, index) => ({
+          amount: formatMoney(amount),
+          dueDate: `${year}-${String(index + 1).padStart(2, '0')}-${String(funding.advanceInvoiceDueDay).padStart(2, '0')}`,
+        })),
+      }),
     ];
   });
   await stores.outbox.emit(tenantPartition(principal, forbundId), forbundId, events, now);

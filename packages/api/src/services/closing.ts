@@ -7,7 +7,9 @@ import {
   forbidden,
   invalid,
   isOnTime,
+  memberEvent,
   type Principal,
+  stockholmDate,
 } from '@finsam/domain';
 import { type NewEvent, type Stores, tenantPartition } from '@finsam/store';
 
@@ -61,12 +63,12 @@ export async function adoptAnnualReport(
     stores,
     principal,
     forbundId,
-    (memberId) => ({
-      eventId: `annual_report.adopted:${year}:${memberId}`,
-      type: 'annual_report.adopted',
-      memberId,
-      payload: { year, decisionReference: record.decisionReference, decidedAt, onTime: record.onTime },
-    }),
+    (memberId) =>
+      memberEvent('annual_report.adopted', `annual_report.adopted:${year}:${memberId}`, memberId, {
+        year,
+        adoptedOn: stockholmDate(decidedAt),
+        reference: record.decisionReference,
+      }),
     now,
   );
   return record;
@@ -91,12 +93,13 @@ export async function submitAuditReport(
     stores,
     principal,
     forbundId,
-    (memberId) => ({
-      eventId: `audit_report.submitted:${year}:${auditor.id}:${memberId}`,
-      type: 'audit_report.submitted',
-      memberId,
-      payload: { year, auditor: auditor.name, appointedBy: auditor.appointedBy, recommendation: report.recommendation },
-    }),
+    (memberId) =>
+      memberEvent('audit_report.submitted', `audit_report.submitted:${year}:${auditor.id}:${memberId}`, memberId, {
+        year,
+        submittedOn: stockholmDate(now),
+        recommendsDischarge: report.recommendation === 'grant',
+        reference: `Revisionsberättelse av ${auditor.name}`.slice(0, 100),
+      }),
     now,
   );
   return record;
@@ -123,18 +126,14 @@ export async function decideDischarge(
     stores,
     principal,
     forbundId,
-    (target) => ({
-      eventId: `discharge.decided:${year}:${memberId}:${target}`,
-      type: 'discharge.decided',
-      memberId: target,
-      payload: {
+    (target) =>
+      memberEvent('discharge.decided', `discharge.decided:${year}:${memberId}:${target}`, target, {
         year,
-        decidingMember: memberId,
-        decision: decision.decision,
         decidedOn: decision.decidedOn,
-        decisionReference: decision.decisionReference,
-      },
-    }),
+        granted: decision.decision === 'granted',
+        // Every member hears every decision; the reference says whose decision it is.
+        reference: `${memberId}: ${decision.decisionReference}`.slice(0, 100),
+      }),
     now,
   );
   return record;

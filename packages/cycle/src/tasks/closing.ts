@@ -1,7 +1,15 @@
+import { memberEvent } from '@finsam/domain';
 import type { NewEvent } from '@finsam/store';
 import { publishAggregate } from '../aggregates.ts';
 import type { CycleDeps } from '../deps.ts';
 import { cyclePartition, cyclePrincipal } from '../principal.ts';
+
+/**
+ * The members are asked to decide by 30 June of Y+1: the councils that decide on ansvarsfrihet
+ * approve the year's accounts before the summer (an interpretation; a charter setting would make
+ * it per förbund).
+ */
+export const dischargeAnswerBy = (year: number) => `${year + 1}-06-30`;
 
 /**
  * After the revision: each member is asked to decide on ansvarsfrihet for the year, with every
@@ -12,17 +20,15 @@ export async function requestDischarge(deps: CycleDeps, forbundId: string, year:
   const principal = cyclePrincipal(forbundId);
   const charter = await stores.charters.current(principal, forbundId);
   const reports = await stores.closing.auditReports(principal, forbundId, year);
-  const recommendations = reports.map((report) => ({
-    auditorId: report.auditorId,
-    recommendation: report.recommendation,
-    submittedAt: report.submittedAt,
-  }));
-  const events: NewEvent[] = charter.members.map((member) => ({
-    eventId: `discharge.requested:${year}:${member.id}`,
-    type: 'discharge.requested',
-    memberId: member.id,
-    payload: { year, recommendations, memberReference: member.externalReference ?? null },
-  }));
+  const grant = reports.filter((report) => report.recommendation === 'grant').length;
+  const events: NewEvent[] = charter.members.map((member) =>
+    memberEvent('discharge.requested', `discharge.requested:${year}:${member.id}`, member.id, {
+      year,
+      answerBy: dischargeAnswerBy(year),
+      reference: `${grant} av ${reports.length} revisorer tillstyrker ansvarsfrihet`,
+      ...(member.externalReference ? { memberReference: member.externalReference } : {}),
+    }),
+  );
   await stores.outbox.emit(cyclePartition(forbundId), forbundId, events, now());
   await stores.cycles.markDone(cyclePartition(forbundId), year, 'discharge.requested', now());
 }

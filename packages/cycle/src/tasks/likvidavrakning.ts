@@ -2,6 +2,7 @@ import {
   likvidavrakning,
   likvidavrakningMembers,
   type MemberResultShare,
+  memberEvent,
   memberPosition,
   type SettlementTiming,
   settlementTiming,
@@ -56,23 +57,15 @@ export async function settleLikvid(
   });
   const events: NewEvent[] = result.statements.map((statement) => {
     const member = charter.members.find((m) => m.id === statement.memberId);
-    return {
-      eventId: `cash_settlement.issued:${statement.key}`,
-      type: 'cash_settlement.issued',
-      memberId: statement.memberId,
-      payload: {
-        year,
-        settlementDate,
-        openingBalance: statement.openingBalance,
-        closingBalance: statement.closingBalance,
-        interest: statement.interest,
-        annualInterestRatePercent: statement.annualInterestRatePercent,
-        interestMethod: statement.interestMethod,
-        amountToPay: statement.amountToPay,
-        amountToReceive: statement.amountToReceive,
-        memberReference: member?.externalReference ?? null,
-      },
-    };
+    return memberEvent('cash_settlement.issued', `cash_settlement.issued:${statement.key}`, statement.memberId, {
+      year,
+      // Positive: the member pays the förbund; negative: the förbund pays the member.
+      amount: statement.amount,
+      interest: statement.interest,
+      dueDate: settlementDate,
+      reference: statement.key,
+      ...(member?.externalReference ? { memberReference: member.externalReference } : {}),
+    });
   });
   await stores.outbox.emit(cyclePartition(forbundId), forbundId, events, now());
 }

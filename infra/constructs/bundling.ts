@@ -1,0 +1,41 @@
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+/**
+ * An ES module has no `require`, but CommonJS dependencies bundled into it (the AWS SDK's among
+ * them) call it for Node built-ins; the banner gives the bundle one.
+ */
+export const esm_require_banner =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/**
+ * How every Lambda of the stack is bundled: by the locally installed esbuild (no Docker, no
+ * network), as one minified ES module for Node.js 22 with its source map.
+ */
+export function lambdaBundling(): BundlingOptions {
+  return {
+    forceDockerBundling: false,
+    format: OutputFormat.ESM,
+    target: 'node22',
+    // Prefer the ES module build of packages that ship both: it tree-shakes smaller.
+    mainFields: ['module', 'main'],
+    banner: esm_require_banner,
+    minify: true,
+    sourceMap: true,
+    // Stack traces map to file and line without shipping every dependency's source text.
+    sourcesContent: false,
+    // The AWS SDK is bundled too, so the deployed SDK is the version the tests ran against,
+    // not whatever the Lambda runtime happens to carry.
+    externalModules: [],
+    // pdfkit loads its standard fonts at run time with createRequire('#standard-fonts/…'),
+    // which esbuild cannot follow. Ship those font files beside the bundle and declare the
+    // same subpath import in the bundle's package scope, with no network and no Docker.
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir: string, outputDir: string) => [
+        `cp -r "${inputDir}/node_modules/pdfkit/js/standard-fonts" "${outputDir}/standard-fonts"`,
+        `printf '%s' '{"type":"module","imports":{"#standard-fonts/*":"./standard-fonts/*.cjs"}}' > "${outputDir}/package.json"`,
+      ],
+    },
+  };
+}
