@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing } from './support/browser.ts';
-import { checkPage, expectHeading, mainText, readText, settled } from './support/checks.ts';
+import { checkPage, expectHeading, mainText, readText, screenshot_folder, settled } from './support/checks.ts';
 import { act, closeBooks, other_members, planYear, representative, stepDone } from './support/cycle.ts';
 import { tableText } from './support/ledger.ts';
 import { demo_forbund_id, setUpPortal } from './support/portal.ts';
@@ -132,5 +133,12 @@ describe.skipIf(chromiumMissing)('closing the budget year 2027', () => {
     ]);
     expect(csv.suggestedFilename()).toBe('samordningsforbund-2027.csv');
     expect(readFileSync(await csv.path(), 'utf8')).toContain('Samordningsförbundet Exempeldalen;Östergötlands län');
+
+    // On paper: the figures and charts, no year picker or download button.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: /CSV/ }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: 'Per län' }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(screenshot_folder, 'nationellt-utskrift.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
   });
 });

@@ -3,13 +3,20 @@ import { getMe } from './api/endpoints.ts';
 import { getSession, rememberReturnTo, updatePrincipal, useSession } from './api/session.ts';
 import { Layout, mainId } from './components/layout.tsx';
 import { Redirect } from './components/redirect.tsx';
+import { type CyclePage, cyclePath, defaultYear, nationalPath } from './cycle/cycle-paths.ts';
 import { LedgerGate } from './ledger/ledger-frame.tsx';
 import { currentYear, periodsPath, readVoucherId, readYear, reportsPath } from './ledger/ledger-paths.ts';
+import { AuditPage } from './pages/audit-page.tsx';
+import { BoardPage } from './pages/board-page.tsx';
+import { BudgetPage } from './pages/budget-page.tsx';
 import { CharterEditPage } from './pages/charter-edit-page.tsx';
+import { CyclePage as CycleWorkspacePage } from './pages/cycle-page.tsx';
 import { ForbundListPage } from './pages/forbund-list-page.tsx';
 import { ForbundPage } from './pages/forbund-page.tsx';
 import { LedgerPage } from './pages/ledger-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
+import { MemberPage } from './pages/member-page.tsx';
+import { NationalPage } from './pages/national-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PeriodsPage } from './pages/periods-page.tsx';
 import { ReportsPage } from './pages/reports-page.tsx';
@@ -35,7 +42,42 @@ const routes: Route[] = [
     render: ({ forbundId }) => <CharterEditPage forbundId={forbundId!} />,
   },
   ...ledgerRoutes(),
+  ...cycleRoutes(),
 ];
+
+/** The annual cycle's pages, one per budget year; without a year, the year the page is for now. */
+function cycleRoutes(): Route[] {
+  const pages: [CyclePage, (forbundId: string, year: number) => ReactNode][] = [
+    ['arscykel', (forbundId, year) => <CycleWorkspacePage forbundId={forbundId} year={year} />],
+    ['budget', (forbundId, year) => <BudgetPage forbundId={forbundId} year={year} />],
+    ['medlem', (forbundId, year) => <MemberPage forbundId={forbundId} year={year} />],
+    ['styrelsen', (forbundId, year) => <BoardPage forbundId={forbundId} year={year} />],
+    ['revision', (forbundId, year) => <AuditPage forbundId={forbundId} year={year} />],
+  ];
+  return [
+    ...pages.flatMap(([page, render]): Route[] => [
+      {
+        pattern: `/forbund/:forbundId/${page}`,
+        render: ({ forbundId }) => <Redirect to={cyclePath(forbundId!, page, defaultYear(page))} />,
+      },
+      {
+        pattern: `/forbund/:forbundId/${page}/:year`,
+        render: ({ forbundId, year }) => {
+          const chosen = readYear(year);
+          return chosen === null ? <NotFoundPage /> : render(forbundId!, chosen);
+        },
+      },
+    ]),
+    { pattern: '/nationellt', render: () => <Redirect to={nationalPath(defaultYear('arscykel'))} /> },
+    {
+      pattern: '/nationellt/:year',
+      render: ({ year }) => {
+        const chosen = readYear(year);
+        return chosen === null ? <NotFoundPage /> : <NationalPage year={chosen} />;
+      },
+    },
+  ];
+}
 
 /** The ledger's pages; each is closed to roles that may not read the ledger, and a bad year is "not found". */
 function ledgerRoutes(): Route[] {

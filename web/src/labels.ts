@@ -1,3 +1,10 @@
+import type {
+  AdoptionKind,
+  DeadlineStatus,
+  DischargeKind,
+  Recommendation,
+  SamradAnswerKind,
+} from './api/cycle-types.ts';
 import type { VoucherBasisKind } from './api/ledger-types.ts';
 import type {
   CharterSettings,
@@ -102,3 +109,37 @@ export const voucherBasisNames: Record<VoucherBasisKind, string> = {
 
 /** The kinds a user picks when booking by hand; "import" is set by the SIE import only. */
 export const manualBasisKinds = ['invoice', 'decision', 'settlement', 'other'] as const satisfies VoucherBasisKind[];
+
+export const samradAnswerNames: Record<SamradAnswerKind, string> = {
+  agree: 'Tillstyrker förslaget',
+  comments: 'Har synpunkter',
+};
+
+export const adoptionKindNames: Record<AdoptionKind, string> = {
+  final: 'Budget',
+  preliminary: 'Preliminär budget',
+};
+
+export const recommendationNames: Record<Recommendation, string> = {
+  grant: 'Tillstyrker ansvarsfrihet',
+  refuse: 'Avstyrker ansvarsfrihet',
+};
+
+export const dischargeNames: Record<DischargeKind, string> = {
+  granted: 'Beviljar ansvarsfrihet',
+  refused: 'Vägrar ansvarsfrihet',
+};
+
+export const deadlineStatusNames: Record<DeadlineStatus, string> = {
+  done: 'Klar',
+  overdue: 'Försenad',
+  upcoming: 'Kommande',
+};
+
+/** The budget's areas (DOMAIN.md glossary) and the national view's spending areas. */
+export const budgetAreaNames: Record<string, string> = {
+  styrelse: 'Styrelse',
+  administration: 'Administration',
+  revision: 'Revision',
+  insatser: 'Insatser',
+};

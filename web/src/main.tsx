@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import './styles.css';
 import './ledger/ledger.css';
+import './cycle/cycle.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks the #root element');

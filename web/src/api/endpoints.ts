@@ -64,3 +64,12 @@ export const getContributions = (forbundId: string, frame: string | undefined, s
     undefined,
     { signal },
   );
+
+/** Medlemsbidrag for a frame by the förbundsordning in force on `date` (a budget year's 1 January). */
+export const getContributionsOn = (forbundId: string, frame: string, date: string, signal?: AbortSignal) =>
+  request<Contributions>(
+    'GET',
+    `${forbundPath(forbundId)}/contributions?${new URLSearchParams({ frame, date })}`,
+    undefined,
+    { signal },
+  );

@@ -51,3 +51,13 @@ export const getReport = <R extends ReportName>(forbundId: string, year: number,
 export const downloadSie = (forbundId: string, year: number) => requestFile(`${yearPath(forbundId, year)}/sie`);
 
 export const downloadHledger = (forbundId: string, year: number) => requestFile(`${yearPath(forbundId, year)}/hledger`);
+
+/** The report formats the API renders besides JSON: the same amounts as a PDF or an Excel file. */
+export type ReportDocumentFormat = 'pdf' | 'xlsx';
+
+export const downloadReportDocument = (
+  forbundId: string,
+  year: number,
+  report: ReportName,
+  format: ReportDocumentFormat,
+) => requestFile(`${yearPath(forbundId, year)}/reports/${report}/${format}`);

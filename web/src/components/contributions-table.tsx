@@ -5,7 +5,7 @@ import { memberTypeNames, nameOf } from '../labels.ts';
 import { sumAmounts } from '../money.ts';
 import { TableScroll } from './table-scroll.tsx';
 
-export function ContributionsTable({ result }: { result: Contributions }) {
+export function ContributionsTable({ result, label = 'Medlemsbidrag' }: { result: Contributions; label?: string }) {
   const titleId = useId();
   if (result.items.length === 0)
     return <p className="empty">Förbundsordningen har inga medlemmar att fördela ramen på.</p>;
@@ -22,7 +22,7 @@ export function ContributionsTable({ result }: { result: Contributions }) {
           </>
         )}
       </h3>
-      <TableScroll label="Medlemsbidrag">
+      <TableScroll label={label}>
         {/* The amount comes right after the name, so it stays in view on a narrow screen. */}
         <table aria-labelledby={titleId}>
           <thead>

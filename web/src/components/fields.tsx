@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 import { type FormProblem, fieldId, messagesAt } from '../form-errors.ts';
 
 /**
@@ -203,5 +203,75 @@ export function RadioGroup<V extends string>(props: RadioGroupProps<V>) {
         </div>
       ))}
     </FieldGroup>
+  );
+}
+
+type TextAreaFieldProps = FieldBase &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> & {
+    value: string;
+    onChange: (value: string) => void;
+  };
+
+/** Longer text: a verksamhetsplan, synpunkter, a förvaltningsberättelse. */
+export function TextAreaField({
+  path,
+  label,
+  hint,
+  problem,
+  alsoPaths,
+  value,
+  onChange,
+  ...textarea
+}: TextAreaFieldProps) {
+  const text = fieldText(path, problem, hint, alsoPaths);
+  return (
+    <div className={`field${text.errorId ? ' field--invalid' : ''}`}>
+      <label htmlFor={text.id}>{label}</label>
+      {hint && (
+        <p id={text.hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      <FieldMessages id={text.errorId} messages={text.messages} />
+      <textarea
+        rows={5}
+        {...textarea}
+        id={text.id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={text.describedBy}
+        aria-invalid={text.errorId ? true : undefined}
+      />
+    </div>
+  );
+}
+
+interface FileFieldProps extends FieldBase {
+  /** File types offered in the picker, e.g. ".pdf,application/pdf". */
+  accept?: string;
+  onChange: (file: File | null) => void;
+}
+
+/** One file; what is done with it (read, checked, sent) is the form's business. */
+export function FileField({ path, label, hint, problem, alsoPaths, accept, onChange }: FileFieldProps) {
+  const text = fieldText(path, problem, hint, alsoPaths);
+  return (
+    <div className={`field${text.errorId ? ' field--invalid' : ''}`}>
+      <label htmlFor={text.id}>{label}</label>
+      {hint && (
+        <p id={text.hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      <FieldMessages id={text.errorId} messages={text.messages} />
+      <input
+        type="file"
+        id={text.id}
+        accept={accept}
+        onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+        aria-describedby={text.describedBy}
+        aria-invalid={text.errorId ? true : undefined}
+      />
+    </div>
   );
 }

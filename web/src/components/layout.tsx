@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { signOut } from '../api/client.ts';
 import { useSession } from '../api/session.ts';
+import { type CyclePage, cyclePath, defaultYear, nationalPath } from '../cycle/cycle-paths.ts';
 import { nameOf, roleNames } from '../labels.ts';
 import { Link, pathOf, usePathname } from '../router.tsx';
+import { canPlanBudget, canReadNational, isMemberRep } from './permissions.ts';
 
 export const mainId = 'huvudinnehall';
 
@@ -36,18 +38,36 @@ function SiteNavigation() {
   const pathname = usePathname();
   if (!session) return null;
   const { principal } = session;
-  const links: [string, string][] = [];
+  // [to, label, the path prefix of the section the link leads into (any year)]
+  const links: [string, string, string?][] = [];
   if (principal.roles.includes('platform-admin')) links.push(['/forbund', 'Förbund']);
-  if (principal.forbundId) links.push([pathOf('forbund', principal.forbundId), 'Mitt förbund']);
+  const forbundId = principal.forbundId;
+  if (forbundId) {
+    links.push([pathOf('forbund', forbundId), 'Mitt förbund']);
+    const section = (page: CyclePage, label: string): [string, string, string] => [
+      cyclePath(forbundId, page, defaultYear(page)),
+      label,
+      `${pathOf('forbund', forbundId, page)}/`,
+    ];
+    if (canPlanBudget(principal)) links.push(section('arscykel', 'Årscykeln'));
+    if (isMemberRep(principal)) links.push(section('medlem', 'Medlemssidan'));
+    if (principal.roles.includes('styrelse')) links.push(section('styrelsen', 'Styrelsens beslut'));
+    if (principal.roles.includes('revisor')) links.push(section('revision', 'Revision'));
+  }
+  if (canReadNational(principal))
+    links.push([nationalPath(defaultYear('arscykel')), 'Nationell statistik', '/nationellt/']);
 
   return (
     <>
       {links.length > 0 && (
         <nav aria-label="Huvudmeny" className="site-nav">
           <ul>
-            {links.map(([to, label]) => (
+            {links.map(([to, label, section]) => (
               <li key={to}>
-                <Link to={to} aria-current={pathname === to ? 'page' : undefined}>
+                <Link
+                  to={to}
+                  aria-current={pathname === to || (section && pathname.startsWith(section)) ? 'page' : undefined}
+                >
                   {label}
                 </Link>
               </li>

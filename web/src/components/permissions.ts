@@ -20,3 +20,19 @@ export const canBook = (principal: Principal | undefined) => hasAny(principal, [
 
 /** Only the ekonom locks periods: a lock can never be lifted. */
 export const canLockPeriods = (principal: Principal | undefined) => hasAny(principal, ['ekonom']);
+
+/** The ekonom and the förbund's administrator draft the budget and send it to samråd (routes/budget.ts). */
+export const canPlanBudget = (principal: Principal | undefined) => hasAny(principal, ['ekonom', 'forbund-admin']);
+
+/** The board adopts the budget and the årsredovisning; the förbund's administrator may record it. */
+export const canDecideAsBoard = (principal: Principal | undefined) => hasAny(principal, ['styrelse', 'forbund-admin']);
+
+/** Only the förbund's administrator registers the auditors (routes/closing.ts). */
+export const canAppointAuditors = (principal: Principal | undefined) => hasAny(principal, ['forbund-admin']);
+
+/** A member representative answers and decides for its own member only. */
+export const isMemberRep = (principal: Principal | undefined) =>
+  hasAny(principal, ['member-rep']) && principal?.memberId !== undefined;
+
+/** Nationella rådet and the platform see every förbund's published aggregates, nothing else. */
+export const canReadNational = (principal: Principal | undefined) => hasAny(principal, ['national', 'platform-admin']);

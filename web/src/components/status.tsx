@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { ApiError } from '../api/client.ts';
 import type { Loadable } from '../api/use-api.ts';
 
@@ -36,10 +36,18 @@ export function ErrorNotice({ error }: { error: ApiError }) {
   );
 }
 
-/** A confirmation such as "Förbundet har skapats.", announced politely. */
-export function Notice({ children }: { children: ReactNode }) {
+/**
+ * A confirmation such as "Förbundet har skapats.", announced politely. With `focus`, it also takes
+ * focus when it appears: after an action that replaced the form the user was in, focus would
+ * otherwise fall to the page's start. Give it the message as key, so a new message is focused anew.
+ */
+export function Notice({ children, focus = false }: { children: ReactNode; focus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
   return (
-    <div className="notice notice--success" role="status">
+    <div className="notice notice--success" role="status" ref={ref} tabIndex={focus ? -1 : undefined}>
       <p>{children}</p>
     </div>
   );

@@ -20,15 +20,17 @@ export function YearSelect({
   value,
   onChange,
   problem = null,
+  label = 'År',
 }: {
   value: number;
   onChange: (year: number) => void;
   problem?: FormProblem | null;
+  label?: string;
 }) {
   return (
     <SelectField
       path="year"
-      label="År"
+      label={label}
       value={String(value)}
       options={yearOptions(value)}
       onChange={(year) => onChange(Number(year))}
@@ -38,7 +40,15 @@ export function YearSelect({
 }
 
 /** Year choice for a page whose year is in its path; a button, not navigation on change (WCAG 3.2.2). */
-export function YearForm({ year, pathFor }: { year: number; pathFor: (year: number) => string }) {
+export function YearForm({
+  year,
+  pathFor,
+  label,
+}: {
+  year: number;
+  pathFor: (year: number) => string;
+  label?: string;
+}) {
   const [chosen, setChosen] = useState(year);
   return (
     <form
@@ -50,7 +60,7 @@ export function YearForm({ year, pathFor }: { year: number; pathFor: (year: numb
       }}
     >
       <div className="filter-form__fields">
-        <YearSelect value={chosen} onChange={setChosen} />
+        <YearSelect value={chosen} onChange={setChosen} label={label} />
         <button type="submit" className="button">
           Visa
         </button>

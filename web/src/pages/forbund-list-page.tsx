@@ -28,10 +28,29 @@ export function ForbundListPage() {
       {isPlatformAdmin && (
         <section aria-labelledby="skapa-forbund-rubrik" className="section">
           <h2 id="skapa-forbund-rubrik">Skapa förbund</h2>
+          <UserNote />
           <ForbundCreateForm />
         </section>
       )}
     </Page>
+  );
+}
+
+/**
+ * The API has no call for inviting users, so the portal offers none: accounts live in the user
+ * directory (Cognito in AWS), which also carries each user's förbund, roles and member.
+ */
+function UserNote() {
+  return (
+    <div className="notice notice--info">
+      <p className="notice__title">Användare bjuds in utanför portalen</p>
+      <p>
+        När förbundet är skapat läggs dess användare (ekonom, förbundschef, styrelse, revisorer och medlemmarnas
+        representanter) upp i användarkatalogen: i Amazon Cognito i AWS, och i den lokala användarkatalogen när Finsam
+        Cloud körs lokalt. Där anges användarens förbund, roll och, för en medlemsrepresentant, vilken medlem hen
+        företräder.
+      </p>
+    </div>
   );
 }
 

@@ -10,6 +10,7 @@ import { MemberTable } from '../components/member-table.tsx';
 import { Page } from '../components/page.tsx';
 import { canEditCharter } from '../components/permissions.ts';
 import { isNotFound, Loaded } from '../components/status.tsx';
+import { CycleLinks } from '../cycle/cycle-links.tsx';
 import { formatDate } from '../format.ts';
 import { LedgerLinks } from '../ledger/ledger-links.tsx';
 import { Link, pathOf } from '../router.tsx';
@@ -36,6 +37,7 @@ export function ForbundPage({ forbundId }: { forbundId: string }) {
         </Loaded>
       </section>
 
+      <CycleLinks forbundId={forbundId} />
       <LedgerLinks forbundId={forbundId} />
 
       <section className="section" aria-labelledby="medlemmar-rubrik">

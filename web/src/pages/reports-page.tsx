@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { listMembers } from '../api/endpoints.ts';
-import { getReport } from '../api/ledger-endpoints.ts';
+import { downloadReportDocument, getReport, type ReportDocumentFormat } from '../api/ledger-endpoints.ts';
 import type { ReportName, Reports } from '../api/ledger-types.ts';
 import { type Loadable, useApi } from '../api/use-api.ts';
+import { DownloadButtons } from '../components/download-buttons.tsx';
 import { Loaded } from '../components/status.tsx';
 import { BalansrakningReport } from '../ledger/balansrakning-report.tsx';
 import { ExportDownloads } from '../ledger/export-downloads.tsx';
@@ -47,24 +48,54 @@ export function ReportsPage({ forbundId, year }: { forbundId: string; year: numb
         <h2 id="export-rubrik">Export</h2>
         <p>
           SIE 4 läses av alla svenska ekonomisystem och revisorernas program. Med hledger-journalen kan varje saldo
-          kontrolleras i ett oberoende program.
+          kontrolleras i ett oberoende program. Varje rapport kan också laddas ner som PDF eller Excel under sin rubrik.
         </p>
         <ExportDownloads forbundId={forbundId} year={year} />
       </section>
 
-      <ReportSection id="resultatrakning" state={resultatrakning} loadingText="Hämtar resultaträkningen…">
+      <ReportSection
+        forbundId={forbundId}
+        year={year}
+        id="resultatrakning"
+        state={resultatrakning}
+        loadingText="Hämtar resultaträkningen…"
+      >
         {(report) => <ResultatrakningReport report={report} year={year} />}
       </ReportSection>
-      <ReportSection id="balansrakning" state={balansrakning} loadingText="Hämtar balansräkningen…">
+      <ReportSection
+        forbundId={forbundId}
+        year={year}
+        id="balansrakning"
+        state={balansrakning}
+        loadingText="Hämtar balansräkningen…"
+      >
         {(report) => <BalansrakningReport report={report} year={year} />}
       </ReportSection>
-      <ReportSection id="kassaflode" state={kassaflode} loadingText="Hämtar kassaflödesanalysen…">
+      <ReportSection
+        forbundId={forbundId}
+        year={year}
+        id="kassaflode"
+        state={kassaflode}
+        loadingText="Hämtar kassaflödesanalysen…"
+      >
         {(report) => <KassaflodeReport report={report} year={year} />}
       </ReportSection>
-      <ReportSection id="rabalans" state={trialBalance} loadingText="Hämtar råbalansen…">
+      <ReportSection
+        forbundId={forbundId}
+        year={year}
+        id="rabalans"
+        state={trialBalance}
+        loadingText="Hämtar råbalansen…"
+      >
         {(report) => <TrialBalanceReport report={report} year={year} />}
       </ReportSection>
-      <ReportSection id="per-medlem" state={memberLedgers} loadingText="Hämtar bokföringen per medlem…">
+      <ReportSection
+        forbundId={forbundId}
+        year={year}
+        id="per-medlem"
+        state={memberLedgers}
+        loadingText="Hämtar bokföringen per medlem…"
+      >
         {(report) => (
           <MemberLedgerReport
             ledgers={report.members}
@@ -86,21 +117,47 @@ const sections = [
 ] as const;
 type SectionId = (typeof sections)[number][0];
 
+/** Each section's report as the API names it, and how a sentence names it ("Ladda ner råbalansen …"). */
+const documents: Record<SectionId, { report: ReportName; noun: string }> = {
+  resultatrakning: { report: 'resultatrakning', noun: 'resultaträkningen' },
+  balansrakning: { report: 'balansrakning', noun: 'balansräkningen' },
+  kassaflode: { report: 'kassaflode', noun: 'kassaflödesanalysen' },
+  rabalans: { report: 'trial-balance', noun: 'råbalansen' },
+  'per-medlem': { report: 'members', noun: 'rapporten per medlem' },
+};
+const formatNames: [ReportDocumentFormat, string][] = [
+  ['pdf', 'PDF'],
+  ['xlsx', 'Excel'],
+];
+
 function ReportSection<T>({
+  forbundId,
+  year,
   id,
   state,
   loadingText,
   children,
 }: {
+  forbundId: string;
+  year: number;
   id: SectionId;
   state: Loadable<T>;
   loadingText: string;
   children: (data: T) => ReactNode;
 }) {
   const title = sections.find(([sectionId]) => sectionId === id)?.[1];
+  const { report, noun } = documents[id];
   return (
     <section id={id} className="section report-section" aria-labelledby={`${id}-rubrik`}>
       <h2 id={`${id}-rubrik`}>{title}</h2>
+      <DownloadButtons
+        compact
+        downloads={formatNames.map(([format, formatName]) => ({
+          label: `${noun} ${year} som ${formatName}`,
+          fetch: () => downloadReportDocument(forbundId, year, report, format),
+          fallbackName: `${report}-${year}.${format}`,
+        }))}
+      />
       <Loaded state={state} loadingText={loadingText}>
         {children}
       </Loaded>

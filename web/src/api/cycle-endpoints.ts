@@ -1,0 +1,95 @@
+import { request, requestFile } from './client.ts';
+import type {
+  AdoptionKind,
+  AnnualReport,
+  Auditor,
+  AuditReport,
+  AvrakningRun,
+  BudgetAdoption,
+  BudgetDraft,
+  BudgetVersion,
+  BudgetYear,
+  ClosingYear,
+  CycleTimeline,
+  Discharge,
+  DischargeKind,
+  NationalYear,
+  Recommendation,
+  SamradAnswer,
+  SamradAnswerKind,
+  SamradRound,
+} from './cycle-types.ts';
+import type { ItemList } from './types.ts';
+
+/** One function per annual-cycle operation, so pages never build URLs by hand. */
+
+const forbundPath = (forbundId: string) => `/forbund/${encodeURIComponent(forbundId)}`;
+const budgetPath = (forbundId: string, year: number) => `${forbundPath(forbundId)}/budgets/${year}`;
+const closingPath = (forbundId: string, year: number) => `${forbundPath(forbundId)}/closing/${year}`;
+
+export const getCycle = (forbundId: string, year: number, signal?: AbortSignal) =>
+  request<CycleTimeline>('GET', `${forbundPath(forbundId)}/cycle/${year}`, undefined, { signal });
+
+export const getBudgetYear = (forbundId: string, year: number, signal?: AbortSignal) =>
+  request<BudgetYear>('GET', budgetPath(forbundId, year), undefined, { signal });
+
+/** `expectedVersion` is the version the change builds on: 0 for the first draft; 409 if someone saved since. */
+export const putBudget = (forbundId: string, year: number, draft: BudgetDraft, expectedVersion: number) =>
+  request<BudgetVersion>('PUT', budgetPath(forbundId, year), { ...draft, expectedVersion });
+
+export const openSamrad = (forbundId: string, year: number) =>
+  request<SamradRound>('POST', `${budgetPath(forbundId, year)}/samrad`);
+
+export const answerSamrad = (
+  forbundId: string,
+  year: number,
+  memberId: string,
+  body: { answer: SamradAnswerKind; comments: string },
+) =>
+  request<SamradAnswer>('POST', `${budgetPath(forbundId, year)}/samrad/answers/${encodeURIComponent(memberId)}`, body);
+
+/** `decidedAt` left out: the decision is taken now. */
+export const adoptBudget = (
+  forbundId: string,
+  year: number,
+  body: { kind: AdoptionKind; decisionReference: string; decidedAt?: string },
+) => request<BudgetAdoption>('POST', `${budgetPath(forbundId, year)}/adoption`, body);
+
+export const getAvrakning = (forbundId: string, year: number, signal?: AbortSignal) =>
+  request<ItemList<AvrakningRun>>('GET', `${forbundPath(forbundId)}/avrakning/${year}`, undefined, { signal });
+
+export const getClosing = (forbundId: string, year: number, signal?: AbortSignal) =>
+  request<ClosingYear>('GET', closingPath(forbundId, year), undefined, { signal });
+
+export const adoptAnnualReport = (
+  forbundId: string,
+  year: number,
+  body: { decisionReference: string; signedBy: string[]; forvaltningsberattelse: string; decidedAt?: string },
+) => request<AnnualReport>('POST', `${closingPath(forbundId, year)}/annual-report`, body);
+
+export const downloadAnnualReport = (forbundId: string, year: number) =>
+  requestFile(`${closingPath(forbundId, year)}/annual-report/pdf`);
+
+export const getAuditors = (forbundId: string, signal?: AbortSignal) =>
+  request<ItemList<Auditor>>('GET', `${forbundPath(forbundId)}/auditors`, undefined, { signal });
+
+export const addAuditor = (forbundId: string, auditor: Auditor) =>
+  request<Auditor>('POST', `${forbundPath(forbundId)}/auditors`, auditor);
+
+export const submitAuditReport = (
+  forbundId: string,
+  year: number,
+  body: { recommendation: Recommendation; statement: string; file?: { fileName: string; contentBase64: string } },
+) => request<AuditReport>('POST', `${closingPath(forbundId, year)}/audit-reports`, body);
+
+export const decideDischarge = (
+  forbundId: string,
+  year: number,
+  memberId: string,
+  body: { decision: DischargeKind; decidedOn: string; decisionReference: string; comment: string },
+) => request<Discharge>('POST', `${closingPath(forbundId, year)}/discharge/${encodeURIComponent(memberId)}`, body);
+
+export const getNational = (year: number, signal?: AbortSignal) =>
+  request<NationalYear>('GET', `/national/${year}`, undefined, { signal });
+
+export const downloadNationalCsv = (year: number) => requestFile(`/national/${year}/csv`);
