@@ -340,6 +340,11 @@ const cases: Record<string, () => Case[]> = {
     ['unknown decision', { decision: 'maybe', decidedOn: '2027-04-20', decisionReference: 'KF § 4' }, 'decision'],
     ['impossible date', { decision: 'granted', decidedOn: '2027-13-01', decisionReference: 'KF § 4' }, 'decidedOn'],
   ],
+  'POST /api/forbund/{forbundId}/interim-reports/{year}/{periodEnd}/adoption': () => [
+    ['malformed JSON', '{"decisionReference"', 'body'],
+    ['missing decision reference', { comments: 'x' }, 'decisionReference'],
+    ['a period end that is no date', { decisionReference: '§ 5' }, 'param.periodEnd', { periodEnd: '2026-02-30' }],
+  ],
   'PUT /api/forbund/{forbundId}/charter': () => [
     ['malformed JSON', '{{', 'body'],
     ['missing members', { ...charter, members: undefined }, 'members'],
@@ -410,6 +415,7 @@ const senders: Record<string, string> = {
   'POST /api/forbund/{forbundId}/auditors': 'forbundsadmin',
   'POST /api/forbund/{forbundId}/closing/{year}/audit-reports': 'revisor',
   'POST /api/forbund/{forbundId}/closing/{year}/discharge/{memberId}': 'medlem',
+  'POST /api/forbund/{forbundId}/interim-reports/{year}/{periodEnd}/adoption': 'styrelse',
 };
 
 function withPathValues(template: string, values: Record<string, string>) {

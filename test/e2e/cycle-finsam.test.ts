@@ -1,7 +1,7 @@
 import { trialBalance } from '@finsam/domain';
-import type { Runtime } from '@finsam/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectYearTiesOut, simulated_year, simulateModel, viewer } from '../support/cycle.ts';
+import { call, login } from '../support/runtime.ts';
 
 /**
  * The Finsam standard (DOMAIN.md §3) over a whole simulated year, with the money worked out by
@@ -18,7 +18,7 @@ afterAll(() => simulation?.runtime.stop());
 
 describe('a Finsam-standard year', () => {
   it('ties every statement to the ledger and closes the year', async () => {
-    await expectYearTiesOut(simulation.runtime as Runtime, simulation.stores);
+    await expectYearTiesOut(simulation.stores);
   });
 
   it('books each member’s contribution, paid in full, and keeps the result in eget kapital', async () => {
@@ -60,5 +60,107 @@ describe('a Finsam-standard year', () => {
       result: '2420008.00',
       deadlinesMissed: [],
     });
+  });
+});
+
+describe('budget against outcome', () => {
+  it('follows the adopted budget per area: 12 × 15 000 for the board, 12 × 116 666 for the kansli', async () => {
+    const token = await login(simulation.runtime, 'ekonom');
+    const reply = await call(
+      simulation.runtime,
+      'GET',
+      `/api/forbund/exempeldalen/ledger/${simulated_year}/reports/budget`,
+      {
+        token,
+      },
+    );
+    const byArea = Object.fromEntries(
+      reply.body.rows.map((row: { area: string; budget: string; outcome: string }) => [
+        row.area,
+        [row.budget, row.outcome],
+      ]),
+    );
+    expect(byArea).toEqual({
+      styrelse: ['180000.00', '180000.00'],
+      administration: ['1400000.00', '1399992.00'],
+      revision: ['95000.00', '0.00'],
+      insatser: ['2325000.00', '0.00'],
+    });
+    expect(reply.body.total).toMatchObject({ budget: '4000000.00', outcome: '1579992.00', deviation: '2420008.00' });
+  });
+});
+
+describe('follow-up, delårsrapport and statements', () => {
+  it('forecasts the year from April: outcome so far plus eight twelfths of the budget', async () => {
+    const token = await login(simulation.runtime, 'ekonom');
+    const reply = await call(
+      simulation.runtime,
+      'GET',
+      `/api/forbund/exempeldalen/follow-up/${simulated_year}?month=4`,
+      { token },
+    );
+    const byArea = Object.fromEntries(
+      reply.body.forecast.rows.map((row: { area: string; forecast: string }) => [row.area, row.forecast]),
+    );
+    // Styrelse 4 × 15 000 + 8/12 × 180 000; kansli 4 × 116 666 + 8/12 × 1 400 000.
+    expect(byArea).toEqual({
+      styrelse: '180000.00',
+      administration: '1399997.33',
+      revision: '63333.33',
+      insatser: '1550000.00',
+    });
+    expect(reply.body.through).toBe(`${simulated_year}-04-30`);
+  });
+
+  it('lets the board adopt the delårsrapport per 31 August, tells the members and prints it', async () => {
+    const base = `/api/forbund/exempeldalen/interim-reports/${simulated_year}`;
+    const styrelse = await login(simulation.runtime, 'styrelse');
+    const listed = await call(simulation.runtime, 'GET', base, { token: styrelse });
+    expect(listed.body.dates).toEqual([`${simulated_year}-08-31`]);
+    const wrongDate = await call(simulation.runtime, 'POST', `${base}/${simulated_year}-06-30/adoption`, {
+      token: styrelse,
+      body: { decisionReference: 'Styrelsen § 5' },
+    });
+    expect(wrongDate.status).toBe(400);
+    const adopted = await call(simulation.runtime, 'POST', `${base}/${simulated_year}-08-31/adoption`, {
+      token: styrelse,
+      body: { decisionReference: `Styrelsen ${simulated_year}-09-20 § 5`, comments: 'Kansliet följer budget.' },
+    });
+    expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
+    const events = await simulation.stores.outbox.forMember(viewer, 'exempeldalen', 'alfa', { limit: 100 });
+    expect(events.items.filter((event) => event.type === 'interim_report.adopted')).toHaveLength(1);
+    const pdf = await fetch(`${simulation.runtime.url}${base}/${simulated_year}-08-31/pdf`, {
+      headers: { authorization: `Bearer ${styrelse}` },
+    });
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+
+  it('prints a member’s statement for its own representative, and for nobody else’s', async () => {
+    const medlem = await login(simulation.runtime, 'medlem');
+    const own = await fetch(
+      `${simulation.runtime.url}/api/forbund/exempeldalen/avrakning/${simulated_year}/3/statements/alfa/pdf`,
+      {
+        headers: { authorization: `Bearer ${medlem}` },
+      },
+    );
+    expect(own.status).toBe(200);
+    expect(
+      Buffer.from(await own.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const other = await call(
+      simulation.runtime,
+      'GET',
+      `/api/forbund/exempeldalen/avrakning/${simulated_year}/3/statements/beta/pdf`,
+      {
+        token: medlem,
+      },
+    );
+    expect(other.status).toBe(404);
   });
 });

@@ -225,7 +225,15 @@ describe('SIE 4', () => {
 
 describe('report documents', () => {
   it('downloads every report as PDF and Excel, with Swedish file names', async () => {
-    for (const report of ['resultatrakning', 'balansrakning', 'kassaflode', 'trial-balance', 'members', 'insatser']) {
+    for (const report of [
+      'resultatrakning',
+      'balansrakning',
+      'kassaflode',
+      'trial-balance',
+      'members',
+      'insatser',
+      'budget',
+    ]) {
       for (const format of ['pdf', 'xlsx']) {
         const reply = await fetch(`${runtime.url}${base}/2026/reports/${report}/${format}`, {
           headers: { authorization: `Bearer ${ekonom}` },

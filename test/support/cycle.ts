@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memberEffect, numberingIssues, type PresetName, type Principal, type Voucher } from '@finsam/domain';
-import { inProcessDriver, type Runtime, simulateYear } from '@finsam/local';
+import { inProcessDriver, simulateYear } from '@finsam/local';
 import { createStores, type Stores } from '@finsam/store';
 import { expect } from 'vitest';
 import { startTestRuntime } from './runtime.ts';
@@ -28,7 +28,7 @@ export async function yearOf(stores: Stores, year: number) {
  * What every model must satisfy whatever its rules: numbering without gaps, every economy
  * voucher booked once, every statement tied to the ledger, and the year closed.
  */
-export async function expectYearTiesOut(runtime: Runtime, stores: Stores) {
+export async function expectYearTiesOut(stores: Stores) {
   const state = await stores.cycles.get('T#exempeldalen' as never, simulated_year);
   expect(Object.keys(state?.steps ?? {})).toEqual(
     expect.arrayContaining(['budget.published', 'bokslut', 'likvidavrakning', 'year.closed']),

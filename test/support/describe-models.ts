@@ -12,7 +12,7 @@ export function describeModels(models: (keyof typeof socsamModels)[]) {
     afterAll(() => simulation?.runtime.stop());
 
     it('ties every statement to the ledger, books nothing twice, and closes the year', async () => {
-      await expectYearTiesOut(simulation.runtime, simulation.stores);
+      await expectYearTiesOut(simulation.stores);
     });
 
     it('moves the money as the model says', async () => {

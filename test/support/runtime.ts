@@ -111,6 +111,7 @@ export const samplePathValues: Record<string, string> = {
   memberId: 'alfa',
   subscriptionId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
   month: '1',
+  periodEnd: '2026-08-31',
 };
 
 export function fillPath(template: string, forbundId: string): string {

@@ -17,6 +17,7 @@ import { registerBudgetRoutes } from './routes/budget.ts';
 import { registerCharterRoutes } from './routes/charter.ts';
 import { registerClosingRoutes } from './routes/closing.ts';
 import { registerCycleRoutes } from './routes/cycle.ts';
+import { registerFollowUpRoutes } from './routes/follow-up.ts';
 import { registerForbundRoutes } from './routes/forbund.ts';
 import { registerImportRoutes } from './routes/ledger-imports.ts';
 import { registerReportRoutes } from './routes/ledger-reports.ts';
@@ -105,6 +106,7 @@ export function createApp(dependencies: AppDependencies) {
   registerAvrakningRoutes(app);
   registerClosingRoutes(app, onHumanStep);
   registerCycleRoutes(app);
+  registerFollowUpRoutes(app, onHumanStep);
   registerNationalRoutes(app);
   if (dependencies.localIssuer) registerLocalIssuerRoutes(app, dependencies.localIssuer);
   if (dependencies.localControl) registerLocalControlRoutes(app, dependencies.localControl);

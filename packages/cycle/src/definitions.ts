@@ -11,6 +11,7 @@
  */
 
 /** Replaced by the real ARN when CDK deploys (DefinitionBody substitutions). */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation substitution, not a template literal.
 export const task_function_placeholder = '${CycleTaskFunctionArn}';
 
 export const humanSteps = [

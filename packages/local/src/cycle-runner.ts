@@ -28,7 +28,15 @@ export class LocalCycleRunner {
   private readonly running = new Map<string, Running>();
   private stopped = false;
 
-  constructor(private readonly deps: CycleDeps) {}
+  /**
+   * `pollStores` answers the waiting human steps' repeated questions. It may be a second store
+   * over its own table client, so that benchmarks can count this local-only polling apart: in
+   * AWS a waiting step costs nothing until the API completes its token.
+   */
+  constructor(
+    private readonly deps: CycleDeps,
+    private readonly pollStores: CycleDeps['stores'] = deps.stores,
+  ) {}
 
   /** Starts an execution unless one exists for this kind, förbund and year (as StartExecution by name). */
   start = async (kind: CycleExecution, forbundId: string, year: number): Promise<void> => {
@@ -102,7 +110,7 @@ export class LocalCycleRunner {
   private async handle(payload: CyclePayload): Promise<void> {
     if (payload.kind === 'task') return cycleTaskHandlers[payload.task](this.deps, payload.forbundId, payload.year);
     while (!this.stopped) {
-      if (await isHumanStepSatisfied(this.deps.stores, payload.forbundId, payload.year, payload.step, this.deps.now()))
+      if (await isHumanStepSatisfied(this.pollStores, payload.forbundId, payload.year, payload.step, this.deps.now()))
         return;
       await new Promise((resolve) => setTimeout(resolve, human_step_poll_ms));
     }

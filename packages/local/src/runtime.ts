@@ -39,6 +39,8 @@ export interface Runtime {
   cycle?: { runner: LocalCycleRunner; scheduler: LocalScheduler };
   /** The table, for inspection by tests and tools; requests never reach it except through the API. */
   table: Table;
+  /** The same table, as used by the local-only pollers (waiting human steps, webhook relay). */
+  pollingTable: Table;
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const clock = new VirtualClock();
   const table = createTable({ client: dynamo.client, tableName: local_table_name });
   const stores = createStores(table);
+  const pollingTable = createTable({ client: dynamo.client, tableName: local_table_name });
   if (options.seedDemo) {
     await seedDemoData(stores, clock.now());
     await seedDemoLedger(stores, clock.now);
@@ -69,7 +72,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   let cycle: Runtime['cycle'];
   if (options.cycle) {
     const deps = { stores, now: clock.now };
-    const runner = new LocalCycleRunner(deps);
+    // The runner's polling and the webhook worker get a table object of their own so that their
+    // local-only reads are counted apart from the work AWS would do (see test/bench/cycle-year.ts).
+    const runner = new LocalCycleRunner(deps, createStores(pollingTable));
     const scheduler = new LocalScheduler(deps, runner.start);
     await runner.resumeAll();
     scheduler.start();
@@ -121,7 +126,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`;
-  const webhooks = startWebhookWorker({ table, now: clock.now, documentLinks, publicBaseUrl: () => url, logger });
+  const webhooks = startWebhookWorker({
+    table: pollingTable,
+    now: clock.now,
+    documentLinks,
+    publicBaseUrl: () => url,
+    logger,
+  });
   verify = createJwksVerifier({
     jwksUrl: `${url}/api/.well-known/jwks.json`,
     issuer: local_issuer_name,
@@ -133,6 +144,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     url,
     clock,
     table,
+    pollingTable,
     ...(cycle ? { cycle } : {}),
     stop: async () => {
       await webhooks.stop();

@@ -221,7 +221,7 @@ export async function planYear({ api, base, members, reps, users, options, at, s
  * after), payments when they fall due. Time only moves forward, as it does for people.
  */
 export async function runMonths(context: SimulationContext) {
-  const { api, base, users, options, at, say } = context;
+  const { api, base, users, options, at } = context;
   const { year } = options;
   for (let month = 1; month <= 12; month++) {
     const mm = String(month).padStart(2, '0');

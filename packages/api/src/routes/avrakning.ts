@@ -1,5 +1,6 @@
 import { runAvrakning } from '@finsam/cycle';
-import { Decimal, forbidden, memberPaymentVoucher } from '@finsam/domain';
+import { renderPdf } from '@finsam/documents';
+import { Decimal, forbidden, memberPaymentVoucher, notFound } from '@finsam/domain';
 import { storedCostLineSchema } from '@finsam/store';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard, tenantRoles } from '../auth/guards.ts';
@@ -165,6 +166,76 @@ export function registerAvrakningRoutes(app: OpenAPIHono<AppEnv>) {
         text: text ?? `Betalning ${member.name}, avräkning ${year}-${String(month).padStart(2, '0')}`,
       });
       return c.json(await stores.vouchers.bookOnce(principal, forbundId, key, voucher.draft, c.var.now), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forbund/{forbundId}/avrakning/{year}/{month}/statements/{memberId}/pdf',
+      tags: tag,
+      security: bearer,
+      summary: 'Medlemmens avräkningsbesked för månaden som PDF (en medlemsrepresentant ser bara sin egen medlem)',
+      middleware: [tenantGuard, requireRole(...tenantRoles)],
+      request: { params: monthParams.extend({ memberId: memberIdParam }) },
+      responses: {
+        200: {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: z.any().openapi({ type: 'string', format: 'binary' }) } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { forbundId, year, month, memberId } = c.req.valid('param');
+      const { principal, stores } = c.var;
+      if (principal.roles.includes('member-rep') && principal.memberId !== memberId)
+        throw notFound('Beskedet finns inte.');
+      const run = await stores.avrakning.run(principal, forbundId, year, month);
+      const statement = run?.statements.find((candidate) => candidate.memberId === memberId) as
+        | (Record<string, unknown> & { lines: { text: string; amount: string; dueDate?: string }[] })
+        | undefined;
+      if (!statement) throw notFound('Beskedet finns inte.');
+      const forbund = await stores.forbund.get(principal, forbundId);
+      const charter = await stores.charters.current(principal, forbundId);
+      const member = charter.members.find((m) => m.id === memberId);
+      const period = `${year}-${String(month).padStart(2, '0')}`;
+      const bytes = await renderPdf({
+        title: `Avräkningsbesked ${period}`,
+        subtitle: member?.name ?? memberId,
+        organisation: { name: forbund.name, organisationsnummer: forbund.organisationsnummer },
+        period,
+        generatedAt: c.var.now().toISOString(),
+        sections: [
+          {
+            heading: 'Avräkning',
+            columns: [
+              { key: 'text', label: 'Post', kind: 'text' },
+              { key: 'dueDate', label: 'Förfaller', kind: 'date' },
+              { key: 'amount', label: 'Belopp, kr', kind: 'money' },
+            ],
+            rows: statement.lines.map((line) => ({
+              text: line.text,
+              dueDate: line.dueDate ?? '',
+              amount: line.amount,
+            })),
+            totals: { text: 'Netto', amount: String(statement.net) },
+          },
+        ],
+        notes: [
+          'Positivt belopp: medlemmen är skyldig förbundet. Negativt: förbundet är skyldigt medlemmen.',
+          statement.settlement === 'carried'
+            ? `Beloppet förs på medlemmens konto och regleras vid likvidavräkningen (${String(statement.carried)} kr).`
+            : `Att betala: ${String(statement.amountToPay)} kr. Att få: ${String(statement.amountToReceive)} kr.`,
+          statement.complete
+            ? 'Beskedet är slutligt för månaden.'
+            : 'Preliminärt: medlemmens kostnader för månaden är inte inrapporterade.',
+        ],
+      });
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="avrakningsbesked-${period}-${memberId}.pdf"`,
+      });
     },
   );
 }

@@ -1,13 +1,17 @@
 import { renderPdf, renderXlsx } from '@finsam/documents';
 import {
   balansrakning,
+  budgetFollowUp,
   closingVoucher,
+  Decimal,
   exportSie4,
+  formatMoney,
   insatsLedgers,
   kassaflodesanalys,
   memberLedgers,
   openingBalances,
   resultatrakning,
+  sumMoney,
   toHledgerJournal,
   trialBalance,
 } from '@finsam/domain';
@@ -30,11 +34,13 @@ export const reportNames = [
   'kassaflode',
   'members',
   'insatser',
+  'budget',
 ] as const;
 export type ReportName = (typeof reportNames)[number];
 
 /** Each report is a pure function of the year (packages/domain); this is only the lookup. */
-export function computeReport(report: ReportName, { chart, vouchers, opening }: YearContext) {
+export function computeReport(report: ReportName, { chart, vouchers, opening, budget }: YearContext) {
+  const insatsBudget = Object.fromEntries((budget?.insatser ?? []).map((insats) => [insats.id, insats.amount]));
   switch (report) {
     case 'trial-balance':
       return trialBalance(chart, vouchers, opening);
@@ -47,7 +53,14 @@ export function computeReport(report: ReportName, { chart, vouchers, opening }: 
     case 'members':
       return { members: memberLedgers(chart, vouchers, opening) };
     case 'insatser':
-      return { insatser: insatsLedgers(chart, vouchers) };
+      return { insatser: insatsLedgers(chart, vouchers, insatsBudget) };
+    case 'budget': {
+      const insatser = sumMoney(Object.values(insatsBudget).map((amount) => new Decimal(amount)));
+      const areas = budget
+        ? { ...budget.areas, insatser: formatMoney(insatser) }
+        : { styrelse: '0.00', administration: '0.00', revision: '0.00', insatser: '0.00' };
+      return { adoptedBudgetVersion: budget?.version ?? null, ...budgetFollowUp(chart, vouchers, areas) };
+    }
   }
 }
 

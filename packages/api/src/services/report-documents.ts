@@ -1,6 +1,8 @@
 import type { DocumentColumn, DocumentSection, TabularDocument } from '@finsam/documents';
 import type {
   Balansrakning,
+  BudgetRow,
+  Forecast,
   InsatsLedger,
   Kassaflodesanalys,
   MemberLedger,
@@ -45,6 +47,7 @@ export const reportTitles: Record<ReportName, string> = {
   kassaflode: 'Kassaflödesanalys',
   members: 'Per medlem',
   insatser: 'Per insats',
+  budget: 'Budget och utfall',
 };
 
 function sections(report: ReportName, computed: unknown, context: YearContext): DocumentSection[] {
@@ -146,6 +149,35 @@ function sections(report: ReportName, computed: unknown, context: YearContext): 
         },
       ];
     }
+    case 'budget': {
+      const followUp = computed as { rows: (BudgetRow & { name: string })[]; total: BudgetRow };
+      return [
+        {
+          heading: 'Budget och utfall per område',
+          columns: [
+            { key: 'name', label: 'Område', kind: 'text' },
+            { key: 'budget', label: 'Budget, kr', kind: 'money' },
+            { key: 'outcome', label: 'Utfall, kr', kind: 'money' },
+            { key: 'deviation', label: 'Avvikelse, kr', kind: 'money' },
+            { key: 'usedPercent', label: 'Förbrukat', kind: 'percent' },
+          ],
+          rows: followUp.rows.map((row) => ({
+            name: row.name,
+            budget: row.budget,
+            outcome: row.outcome,
+            deviation: row.deviation,
+            usedPercent: row.usedPercent ?? '',
+          })),
+          totals: {
+            name: 'Summa',
+            budget: followUp.total.budget,
+            outcome: followUp.total.outcome,
+            deviation: followUp.total.deviation,
+            usedPercent: followUp.total.usedPercent ?? '',
+          },
+        },
+      ];
+    }
     case 'insatser':
       return [
         {
@@ -220,5 +252,54 @@ export function annualReportDocument(
       role: 'Styrelseledamot',
       ...(name ? { name } : {}),
     })),
+  };
+}
+
+/** The delårsrapport: RR and BR for the period, the full-year forecast, the board's comments. */
+export function interimReportDocument(
+  context: YearContext,
+  figures: { through: string; resultatrakning: unknown; balansrakning: unknown; forecast: Forecast },
+  adoption: { decisionReference: string; comments: string } | undefined,
+  generatedAt: Date,
+): TabularDocument {
+  const year = figures.through.slice(0, 4);
+  return {
+    title: `Delårsrapport per ${figures.through}`,
+    ...(adoption ? {} : { subtitle: 'Utkast' }),
+    organisation: { name: context.forbund.name, organisationsnummer: context.forbund.organisationsnummer },
+    period: `${year}-01-01 – ${figures.through}`,
+    generatedAt: generatedAt.toISOString(),
+    notes: [
+      ...(adoption?.comments ? adoption.comments.split(/\n{2,}/) : []),
+      'Prognosen är utfallet hittills plus budgetens takt för årets återstående månader.',
+      adoption ? `Antagen av styrelsen: ${adoption.decisionReference}.` : 'Ännu inte antagen av styrelsen.',
+    ],
+    sections: [
+      ...sections('resultatrakning', figures.resultatrakning, context),
+      ...sections('balansrakning', figures.balansrakning, context),
+      {
+        heading: 'Helårsprognos per område',
+        columns: [
+          { key: 'name', label: 'Område', kind: 'text' },
+          { key: 'budget', label: 'Budget, kr', kind: 'money' },
+          { key: 'outcomeToDate', label: 'Utfall hittills, kr', kind: 'money' },
+          { key: 'forecast', label: 'Prognos helår, kr', kind: 'money' },
+          { key: 'deviation', label: 'Avvikelse, kr', kind: 'money' },
+        ],
+        rows: figures.forecast.rows.map(({ name, budget, outcomeToDate, forecast, deviation }) => ({
+          name,
+          budget,
+          outcomeToDate,
+          forecast,
+          deviation,
+        })),
+        totals: {
+          name: 'Summa kostnader',
+          budget: figures.forecast.costs.budget,
+          outcomeToDate: figures.forecast.costs.outcomeToDate,
+          forecast: figures.forecast.costs.forecast,
+        },
+      },
+    ],
   };
 }

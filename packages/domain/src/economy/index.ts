@@ -2,6 +2,7 @@ export * from './avrakning.ts';
 export * from './calendar.ts';
 export * from './dates.ts';
 export * from './eget-kapital.ts';
+export * from './forecast.ts';
 export * from './frame-schedule.ts';
 export * from './interest.ts';
 export * from './likvidavrakning.ts';

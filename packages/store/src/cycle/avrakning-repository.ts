@@ -1,4 +1,4 @@
-import type { CostLine, Principal } from '@finsam/domain';
+import type { Principal } from '@finsam/domain';
 import { z } from 'zod';
 import { decode, encode, withoutKeys } from '../codecs.ts';
 import { keys } from '../keys.ts';

@@ -50,6 +50,19 @@ const dischargeItem = z.object({
   recordedBy: z.string(),
 });
 
+const interimItem = z.object({
+  ...keyed,
+  kind: z.literal('interim-report'),
+  year: z.number().int(),
+  periodEnd: z.iso.date(),
+  decisionReference: z.string(),
+  comments: z.string(),
+  decidedAt: timestamp,
+  recordedAt: timestamp,
+  recordedBy: z.string(),
+});
+export type InterimReportRecord = Omit<z.infer<typeof interimItem>, 'PK' | 'SK' | 'kind'>;
+
 export type AnnualReportRecord = Omit<z.infer<typeof annualReportItem>, 'PK' | 'SK' | 'kind'>;
 export type AuditReportRecord = Omit<z.infer<typeof auditReportItem>, 'PK' | 'SK' | 'kind'>;
 export type DischargeRecord = Omit<z.infer<typeof dischargeItem>, 'PK' | 'SK' | 'kind'>;
@@ -182,5 +195,36 @@ export class ClosingRepository {
       summary: decision.decisionReference,
     });
     return withoutKeys(decode(dischargeItem, item)) as DischargeRecord;
+  }
+
+  async interimReports(principal: Principal, forbundId: string, year: number): Promise<InterimReportRecord[]> {
+    const page = await this.table.queryPrefix(tenantPartition(principal, forbundId), `INTERIM#${year}#`, {});
+    return page.items.map((item) => withoutKeys(decode(interimItem, item)) as InterimReportRecord);
+  }
+
+  /** The board adopts a delårsrapport once per period end the charter names. */
+  async adoptInterimReport(
+    principal: Principal,
+    forbundId: string,
+    record: Omit<InterimReportRecord, 'recordedAt' | 'recordedBy'>,
+    at: Date,
+  ): Promise<InterimReportRecord> {
+    const partition = tenantPartition(principal, forbundId);
+    const item = encode(interimItem, {
+      PK: partition,
+      SK: `INTERIM#${record.year}#${record.periodEnd}`,
+      kind: 'interim-report',
+      ...record,
+      recordedAt: at.toISOString(),
+      recordedBy: principal.subject,
+    });
+    await this.table.putNew(item, `Delårsrapporten per ${record.periodEnd} är redan antagen.`);
+    await this.audit.record(partition, at, {
+      actor: principal.subject,
+      action: 'interim-report.adopted',
+      entity: `INTERIM#${record.year}#${record.periodEnd}`,
+      summary: record.decisionReference,
+    });
+    return withoutKeys(decode(interimItem, item)) as InterimReportRecord;
   }
 }

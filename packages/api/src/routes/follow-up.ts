@@ -1,0 +1,189 @@
+import { cyclePartition } from '@finsam/cycle';
+import { renderPdf } from '@finsam/documents';
+import {
+  balansrakning,
+  conflict,
+  forecastYear,
+  interimReportDates,
+  invalid,
+  memberEvent,
+  resultatrakning,
+  stockholmDate,
+} from '@finsam/domain';
+import { tenantPartition } from '@finsam/store';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { requireRole, tenantGuard } from '../auth/guards.ts';
+import type { AppEnv } from '../http/env.ts';
+import { json, jsonBody, problemResponses } from '../http/schemas.ts';
+import { interimReportDocument } from '../services/report-documents.ts';
+import { loadYear, type YearContext } from './ledger-context.ts';
+import { ledgerReaders, yearParam } from './ledger-schemas.ts';
+
+const tag = ['Uppföljning och delårsrapport'];
+const bearer = [{ bearer: [] }];
+const record = z.record(z.string(), z.unknown());
+const periodParams = yearParam.extend({
+  periodEnd: z.iso.date().openapi({ param: { name: 'periodEnd', in: 'path' }, example: '2027-08-31' }),
+});
+
+/** The year's figures through a date: RR and BR of the period and the full-year forecast. */
+export function periodFigures(context: YearContext, through: string) {
+  const vouchers = context.vouchers.filter((voucher) => voucher.date <= through);
+  const month = Number(through.slice(5, 7));
+  const budget = context.budget;
+  const insatser = (budget?.insatser ?? []).reduce((sum, insats) => sum + Math.round(Number(insats.amount) * 100), 0);
+  const areas = budget
+    ? { ...budget.areas, insatser: (insatser / 100).toFixed(2) }
+    : { styrelse: '0.00', administration: '0.00', revision: '0.00', insatser: '0.00' };
+  return {
+    through,
+    resultatrakning: resultatrakning(context.chart, vouchers, context.opening),
+    balansrakning: balansrakning(context.chart, vouchers, context.opening),
+    forecast: forecastYear(context.chart, vouchers, areas, budget?.frame ?? '0.00', month),
+  };
+}
+
+export function registerFollowUpRoutes(
+  app: OpenAPIHono<AppEnv>,
+  onHumanStep: (forbundId: string, year: number) => Promise<void>,
+) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forbund/{forbundId}/follow-up/{year}',
+      tags: tag,
+      security: bearer,
+      summary:
+        'Månadsuppföljning med helårsprognos per område (utfall hittills plus budgetens takt för resten av året)',
+      middleware: [tenantGuard, requireRole(...ledgerReaders)],
+      request: {
+        params: yearParam,
+        query: z.object({ month: z.coerce.number().int().min(1).max(12).openapi({ example: 4 }) }),
+      },
+      responses: { 200: json(record.openapi('Uppfoljning'), 'Uppföljningen'), ...problemResponses },
+    }),
+    async (c) => {
+      const { forbundId, year } = c.req.valid('param');
+      const { month } = c.req.valid('query');
+      const context = await loadYear(c.var.stores, c.var.principal, forbundId, year, c.var.now());
+      const through = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+      return c.json(periodFigures(context, through) as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forbund/{forbundId}/interim-reports/{year}',
+      tags: tag,
+      security: bearer,
+      summary: 'Förbundsordningens delårsrapporter för året och de som styrelsen antagit',
+      middleware: [tenantGuard, requireRole(...ledgerReaders)],
+      request: { params: yearParam },
+      responses: {
+        200: json(z.object({ dates: z.array(z.string()), adopted: z.array(record) }), 'Delårsrapporterna'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { forbundId, year } = c.req.valid('param');
+      const charter = await c.var.stores.charters.current(c.var.principal, forbundId);
+      const adopted = await c.var.stores.closing.interimReports(c.var.principal, forbundId, year);
+      return c.json({ dates: interimReportDates(year, charter.settings), adopted }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/forbund/{forbundId}/interim-reports/{year}/{periodEnd}/adoption',
+      tags: tag,
+      security: bearer,
+      summary: 'Styrelsen antar delårsrapporten per ett av förbundsordningens datum, med kommentarer',
+      middleware: [tenantGuard, requireRole('styrelse', 'forbund-admin')],
+      request: {
+        params: periodParams,
+        ...jsonBody(
+          z.object({
+            decisionReference: z.string().trim().min(1).max(200),
+            comments: z.string().trim().max(20_000).default(''),
+          }),
+        ),
+      },
+      responses: { 201: json(record, 'Beslutet'), ...problemResponses },
+    }),
+    async (c) => {
+      const { forbundId, year, periodEnd } = c.req.valid('param');
+      const { decisionReference, comments } = c.req.valid('json');
+      const { stores, principal } = c.var;
+      const charter = await stores.charters.current(principal, forbundId);
+      if (!interimReportDates(year, charter.settings).includes(periodEnd))
+        throw invalid('Förbundsordningen har ingen delårsrapport per det datumet.', [
+          {
+            field: 'param.periodEnd',
+            message: `Välj ett av ${interimReportDates(year, charter.settings).join(', ') || 'inga datum'}.`,
+          },
+        ]);
+      const now = c.var.now();
+      if (stockholmDate(now) <= periodEnd)
+        throw conflict(`Perioden slutar ${periodEnd}; rapporten kan antas efter periodens slut.`);
+      const adopted = await stores.closing.adoptInterimReport(
+        principal,
+        forbundId,
+        { year, periodEnd, decisionReference, comments, decidedAt: now.toISOString() },
+        now,
+      );
+      await stores.outbox.emit(
+        tenantPartition(principal, forbundId),
+        forbundId,
+        charter.members.map((member) =>
+          memberEvent('interim_report.adopted', `interim_report.adopted:${year}:${periodEnd}:${member.id}`, member.id, {
+            year,
+            periodEnd,
+            adoptedOn: stockholmDate(now),
+            reference: decisionReference,
+            ...(member.externalReference ? { memberReference: member.externalReference } : {}),
+          }),
+        ),
+        now,
+      );
+      await stores.cycles.ensure(cyclePartition(forbundId), forbundId, year, now);
+      await stores.cycles.markDone(cyclePartition(forbundId), year, `interim.${periodEnd}`, now, decisionReference);
+      await onHumanStep(forbundId, year);
+      return c.json(adopted, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forbund/{forbundId}/interim-reports/{year}/{periodEnd}/pdf',
+      tags: tag,
+      security: bearer,
+      summary: 'Delårsrapporten som PDF: resultat- och balansräkning för perioden, helårsprognos, kommentarer',
+      middleware: [tenantGuard, requireRole(...ledgerReaders)],
+      request: { params: periodParams },
+      responses: {
+        200: {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: z.any().openapi({ type: 'string', format: 'binary' }) } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { forbundId, year, periodEnd } = c.req.valid('param');
+      const context = await loadYear(c.var.stores, c.var.principal, forbundId, year, c.var.now());
+      const adopted = (await c.var.stores.closing.interimReports(c.var.principal, forbundId, year)).find(
+        (report) => report.periodEnd === periodEnd,
+      );
+      const bytes = await renderPdf(
+        interimReportDocument(context, periodFigures(context, periodEnd), adopted, c.var.now()),
+      );
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="delarsrapport-${periodEnd}.pdf"`,
+      });
+    },
+  );
+}
