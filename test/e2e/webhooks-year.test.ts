@@ -68,3 +68,29 @@ describe('a simulated year, delivered', () => {
     }
   });
 });
+
+describe('documents behind the events', () => {
+  it('opens a statement and the annual report through the signed links, and nothing without a genuine link', async () => {
+    const alfa = receivers.get('alfa') as Receiver;
+    const bodies = [...alfa.accepted.values()] as {
+      type: string;
+      data: { documents?: { url: string; kind: string }[] };
+    }[];
+    const statement = bodies.find((body) => body.type === 'settlement.issued')?.data.documents?.[0];
+    const annual = bodies.find((body) => body.type === 'annual_report.adopted')?.data.documents ?? [];
+    expect(statement?.url).toContain('/documents/statement.');
+    expect(annual.map((document) => document.kind)).toEqual(['pdf', 'sie4']);
+    for (const link of [statement?.url as string, ...annual.map((document) => document.url)]) {
+      const reply = await fetch(link);
+      expect(reply.status, link).toBe(200);
+      const bytes = Buffer.from(await reply.arrayBuffer());
+      expect(['%PDF-', '#FLAG']).toContain(bytes.subarray(0, 5).toString());
+    }
+    const forged = new URL(statement?.url as string);
+    forged.pathname = forged.pathname.replace(/statement\.[^/]+$/, 'sie.2027.se');
+    expect((await fetch(forged)).status).toBe(404);
+    const bare = new URL(statement?.url as string);
+    bare.search = '';
+    expect((await fetch(bare)).status).toBe(404);
+  });
+});

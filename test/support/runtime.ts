@@ -112,6 +112,7 @@ export const samplePathValues: Record<string, string> = {
   subscriptionId: '01JAAAAAAAAAAAAAAAAAAAAAAA',
   month: '1',
   periodEnd: '2026-08-31',
+  documentId: 'sie.2026.se',
 };
 
 export function fillPath(template: string, forbundId: string): string {

@@ -17,6 +17,7 @@ import { registerBudgetRoutes } from './routes/budget.ts';
 import { registerCharterRoutes } from './routes/charter.ts';
 import { registerClosingRoutes } from './routes/closing.ts';
 import { registerCycleRoutes } from './routes/cycle.ts';
+import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerFollowUpRoutes } from './routes/follow-up.ts';
 import { registerForbundRoutes } from './routes/forbund.ts';
 import { registerImportRoutes } from './routes/ledger-imports.ts';
@@ -58,6 +59,8 @@ export const api_base_path = '/api';
 const publicPaths = new Set(
   ['/health', '/auth/login', '/.well-known/jwks.json'].map((path) => `${api_base_path}${path}`),
 );
+/** Documents behind signed links from events: the link's signature is the credential. */
+const signedDocumentPath = /^\/api\/forbund\/[^/]+\/documents\/[^/]+$/;
 
 /**
  * The whole HTTP API as one Hono app, runtime-agnostic: @hono/node-server serves it locally and
@@ -91,7 +94,9 @@ export function createApp(dependencies: AppDependencies) {
     }),
   );
   const requireToken = authenticate(dependencies.verifyToken);
-  app.use('*', (c, next) => (publicPaths.has(c.req.path) ? next() : requireToken(c, next)));
+  app.use('*', (c, next) =>
+    publicPaths.has(c.req.path) || signedDocumentPath.test(c.req.path) ? next() : requireToken(c, next),
+  );
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   registerMeRoute(app);
@@ -102,6 +107,7 @@ export function createApp(dependencies: AppDependencies) {
   registerReportRoutes(app);
   registerImportRoutes(app);
   registerWebhookRoutes(app, { table: dependencies.table, ...dependencies.webhooks });
+  registerDocumentRoutes(app, dependencies.webhooks.documentLinks);
   registerBudgetRoutes(app, onHumanStep);
   registerAvrakningRoutes(app);
   registerClosingRoutes(app, onHumanStep);

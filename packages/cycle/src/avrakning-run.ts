@@ -4,6 +4,7 @@ import {
   computeContributions,
   Decimal,
   dayOfMonthAfter,
+  documentIds,
   flowOf,
   invalid,
   type Member,
@@ -118,6 +119,13 @@ function avrakningEvents(
         ...common,
         amount: statement.net,
         settlement: statement.settlement,
+        documents: [
+          {
+            kind: 'pdf',
+            documentId: documentIds.statement(period, statement.memberId),
+            fileName: `avrakningsbesked-${period}-${statement.memberId}.pdf`,
+          },
+        ],
         ...(statement.paymentDueDate ? { dueDate: statement.paymentDueDate } : {}),
       }),
     );

@@ -111,3 +111,17 @@ export function memberEvent<T extends EventType>(
 ): MemberEvent {
   return { eventId, type, memberId, payload: payloadSchemas[type].parse(payload) as Record<string, unknown> };
 }
+
+/**
+ * Ids of the documents an event can refer to; the API renders them behind signed links
+ * (`statement.<YYYY-MM>.<memberId>.pdf`, `annual-report.<year>.pdf`, `sie.<year>.se`,
+ * `interim.<YYYY-MM-DD>.pdf`).
+ */
+export const documentIds = {
+  statement: (period: string, memberId: string) => `statement.${period}.${memberId}.pdf`,
+  annualReport: (year: number) => `annual-report.${year}.pdf`,
+  sie: (year: number) => `sie.${year}.se`,
+  interim: (periodEnd: string) => `interim.${periodEnd}.pdf`,
+};
+export const document_id_pattern =
+  /^(statement\.\d{4}-\d{2}\.[A-Za-z0-9_-]{1,40}\.pdf|annual-report\.\d{4}\.pdf|sie\.\d{4}\.se|interim\.\d{4}-\d{2}-\d{2}\.pdf)$/;

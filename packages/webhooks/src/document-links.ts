@@ -38,18 +38,31 @@ const mac = (key: Uint8Array, text: string) => createHmac('sha256', key).update(
  * Where links come from: the key may have to be fetched (Secrets Manager in AWS), and the origin
  * depends on the caller — the portal's public URL for a webhook, the requested origin for a pull.
  */
-export type DocumentLinkSource = (baseUrl: string) => Promise<DocumentLinks>;
+export interface DocumentLinkSource {
+  (baseUrl: string): Promise<DocumentLinks>;
+  /** Checks a link against the same key the links are signed with. */
+  verify(
+    link: { forbundId: string; documentId: string; expires: string; signature: string },
+    now: Date,
+  ): Promise<boolean>;
+}
 
 /** A source over one key, loaded once on first use; a failed load is tried again next time. */
 export function documentLinkSource(loadKey: () => Promise<Uint8Array>, ttlMs?: number): DocumentLinkSource {
   let key: Promise<Uint8Array> | undefined;
-  return async (baseUrl) => {
+  const currentKey = () => {
     key ??= loadKey().catch((error: unknown) => {
       key = undefined;
       throw error;
     });
-    return createDocumentLinks({ key: await key, baseUrl: () => baseUrl, ...(ttlMs ? { ttlMs } : {}) });
+    return key;
   };
+  const source = async (baseUrl: string) =>
+    createDocumentLinks({ key: await currentKey(), baseUrl: () => baseUrl, ...(ttlMs ? { ttlMs } : {}) });
+  return Object.assign(source, {
+    verify: async (link: Parameters<DocumentLinkSource['verify']>[0], now: Date) =>
+      verifyDocumentLink(await currentKey(), link, now),
+  });
 }
 
 /** Where a document is served: `/api/forbund/{forbundId}/documents/{documentId}?expires=…&signature=…`. */

@@ -6,6 +6,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard, tenantRoles } from '../auth/guards.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json, jsonBody, memberIdParam, problemResponses } from '../http/schemas.ts';
+import { type Statement, statementDocument } from '../services/statement-document.ts';
 import { yearParam } from './ledger-schemas.ts';
 
 const tag = ['Avräkning'];
@@ -192,46 +193,15 @@ export function registerAvrakningRoutes(app: OpenAPIHono<AppEnv>) {
       if (principal.roles.includes('member-rep') && principal.memberId !== memberId)
         throw notFound('Beskedet finns inte.');
       const run = await stores.avrakning.run(principal, forbundId, year, month);
-      const statement = run?.statements.find((candidate) => candidate.memberId === memberId) as
-        | (Record<string, unknown> & { lines: { text: string; amount: string; dueDate?: string }[] })
-        | undefined;
+      const statement = run?.statements.find((candidate) => candidate.memberId === memberId) as Statement | undefined;
       if (!statement) throw notFound('Beskedet finns inte.');
       const forbund = await stores.forbund.get(principal, forbundId);
       const charter = await stores.charters.current(principal, forbundId);
       const member = charter.members.find((m) => m.id === memberId);
       const period = `${year}-${String(month).padStart(2, '0')}`;
-      const bytes = await renderPdf({
-        title: `Avräkningsbesked ${period}`,
-        subtitle: member?.name ?? memberId,
-        organisation: { name: forbund.name, organisationsnummer: forbund.organisationsnummer },
-        period,
-        generatedAt: c.var.now().toISOString(),
-        sections: [
-          {
-            heading: 'Avräkning',
-            columns: [
-              { key: 'text', label: 'Post', kind: 'text' },
-              { key: 'dueDate', label: 'Förfaller', kind: 'date' },
-              { key: 'amount', label: 'Belopp, kr', kind: 'money' },
-            ],
-            rows: statement.lines.map((line) => ({
-              text: line.text,
-              dueDate: line.dueDate ?? '',
-              amount: line.amount,
-            })),
-            totals: { text: 'Netto', amount: String(statement.net) },
-          },
-        ],
-        notes: [
-          'Positivt belopp: medlemmen är skyldig förbundet. Negativt: förbundet är skyldigt medlemmen.',
-          statement.settlement === 'carried'
-            ? `Beloppet förs på medlemmens konto och regleras vid likvidavräkningen (${String(statement.carried)} kr).`
-            : `Att betala: ${String(statement.amountToPay)} kr. Att få: ${String(statement.amountToReceive)} kr.`,
-          statement.complete
-            ? 'Beskedet är slutligt för månaden.'
-            : 'Preliminärt: medlemmens kostnader för månaden är inte inrapporterade.',
-        ],
-      });
+      const bytes = await renderPdf(
+        statementDocument(forbund, member?.name ?? memberId, statement, period, c.var.now()),
+      );
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'application/pdf',
         'content-disposition': `attachment; filename="avrakningsbesked-${period}-${memberId}.pdf"`,

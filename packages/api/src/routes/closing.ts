@@ -12,8 +12,8 @@ import type { AppEnv } from '../http/env.ts';
 import { forbundIdParam, json, jsonBody, memberIdParam, problemResponses } from '../http/schemas.ts';
 import { adoptAnnualReport, decideDischarge, submitAuditReport } from '../services/closing.ts';
 import { annualReportDocument } from '../services/report-documents.ts';
-import { loadYear } from './ledger-context.ts';
-import { computeReport } from './ledger-reports.ts';
+import { computeReport } from '../services/reports.ts';
+import { loadYear } from '../services/year-context.ts';
 import { yearParam } from './ledger-schemas.ts';
 
 const tag = ['Bokslut, revision och ansvarsfrihet'];

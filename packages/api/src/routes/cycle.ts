@@ -74,7 +74,7 @@ export function registerCycleRoutes(app: OpenAPIHono<AppEnv>) {
             : kind === 'annual-report'
               ? annualReport !== undefined
               : steps[doneStep[kind] ?? ''] !== undefined;
-      const isDeadlineDone = (deadline: { kind: string; date: string }) =>
+      const _isDeadlineDone = (deadline: { kind: string; date: string }) =>
         deadline.kind === 'interim-report' ? steps[`interim.${deadline.date}`] !== undefined : isDone(deadline.kind);
       const deadlines = budgetYearDeadlines(year, charter.settings).map((deadline) => ({
         kind: deadline.kind,

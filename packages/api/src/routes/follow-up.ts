@@ -3,6 +3,7 @@ import { renderPdf } from '@finsam/documents';
 import {
   balansrakning,
   conflict,
+  documentIds,
   forecastYear,
   interimReportDates,
   invalid,
@@ -16,7 +17,7 @@ import { requireRole, tenantGuard } from '../auth/guards.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json, jsonBody, problemResponses } from '../http/schemas.ts';
 import { interimReportDocument } from '../services/report-documents.ts';
-import { loadYear, type YearContext } from './ledger-context.ts';
+import { loadYear, type YearContext } from '../services/year-context.ts';
 import { ledgerReaders, yearParam } from './ledger-schemas.ts';
 
 const tag = ['Uppföljning och delårsrapport'];
@@ -142,6 +143,9 @@ export function registerFollowUpRoutes(
             periodEnd,
             adoptedOn: stockholmDate(now),
             reference: decisionReference,
+            documents: [
+              { kind: 'pdf', documentId: documentIds.interim(periodEnd), fileName: `delarsrapport-${periodEnd}.pdf` },
+            ],
             ...(member.externalReference ? { memberReference: member.externalReference } : {}),
           }),
         ),

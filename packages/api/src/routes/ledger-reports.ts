@@ -1,68 +1,18 @@
 import { renderPdf, renderXlsx } from '@finsam/documents';
-import {
-  balansrakning,
-  budgetFollowUp,
-  closingVoucher,
-  Decimal,
-  exportSie4,
-  formatMoney,
-  insatsLedgers,
-  kassaflodesanalys,
-  memberLedgers,
-  openingBalances,
-  resultatrakning,
-  sumMoney,
-  toHledgerJournal,
-  trialBalance,
-} from '@finsam/domain';
+import { closingVoucher, openingBalances, toHledgerJournal } from '@finsam/domain';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard } from '../auth/guards.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json, jsonBody, problemResponses } from '../http/schemas.ts';
 import { reportDocument, reportTitles } from '../services/report-documents.ts';
-import { loadYear, type YearContext } from './ledger-context.ts';
+import { computeReport, reportNames } from '../services/reports.ts';
+import { sieFile } from '../services/sie-file.ts';
+import { loadYear } from '../services/year-context.ts';
 import { ledgerReaders, periodsSchema, yearParam } from './ledger-schemas.ts';
 
 const tag = ['Rapporter och export'];
 const bearer = [{ bearer: [] }];
 const read = [tenantGuard, requireRole(...ledgerReaders)];
-
-export const reportNames = [
-  'trial-balance',
-  'resultatrakning',
-  'balansrakning',
-  'kassaflode',
-  'members',
-  'insatser',
-  'budget',
-] as const;
-export type ReportName = (typeof reportNames)[number];
-
-/** Each report is a pure function of the year (packages/domain); this is only the lookup. */
-export function computeReport(report: ReportName, { chart, vouchers, opening, budget }: YearContext) {
-  const insatsBudget = Object.fromEntries((budget?.insatser ?? []).map((insats) => [insats.id, insats.amount]));
-  switch (report) {
-    case 'trial-balance':
-      return trialBalance(chart, vouchers, opening);
-    case 'resultatrakning':
-      return resultatrakning(chart, vouchers, opening);
-    case 'balansrakning':
-      return balansrakning(chart, vouchers, opening);
-    case 'kassaflode':
-      return kassaflodesanalys(chart, vouchers, opening);
-    case 'members':
-      return { members: memberLedgers(chart, vouchers, opening) };
-    case 'insatser':
-      return { insatser: insatsLedgers(chart, vouchers, insatsBudget) };
-    case 'budget': {
-      const insatser = sumMoney(Object.values(insatsBudget).map((amount) => new Decimal(amount)));
-      const areas = budget
-        ? { ...budget.areas, insatser: formatMoney(insatser) }
-        : { styrelse: '0.00', administration: '0.00', revision: '0.00', insatser: '0.00' };
-      return { adoptedBudgetVersion: budget?.version ?? null, ...budgetFollowUp(chart, vouchers, areas) };
-    }
-  }
-}
 
 const documentTypes = {
   pdf: 'application/pdf',
@@ -151,19 +101,10 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>) {
     async (c) => {
       const { forbundId, year } = c.req.valid('param');
       const context = await loadYear(c.var.stores, c.var.principal, forbundId, year, c.var.now());
-      const { bytes } = exportSie4({
-        program: { name: 'Finsam Cloud', version: '1.0' },
-        generated: { date: c.var.now().toISOString().slice(0, 10), by: c.var.principal.subject },
-        forbund: { name: context.forbund.name, organisationsnummer: context.forbund.organisationsnummer },
-        year,
-        chart: context.chart,
-        vouchers: context.vouchers,
-        openingBalances: context.opening,
-        members: context.members,
-      });
+      const { bytes, fileName } = sieFile(context, year, c.var.now(), c.var.principal.subject);
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'text/plain; charset=IBM437',
-        'content-disposition': `attachment; filename="${context.forbund.organisationsnummer}-${year}.se"`,
+        'content-disposition': `attachment; filename="${fileName}"`,
       });
     },
   );

@@ -4,6 +4,7 @@ import {
   annualReportDeadline,
   conflict,
   type DischargeDecision,
+  documentIds,
   forbidden,
   invalid,
   isOnTime,
@@ -68,6 +69,10 @@ export async function adoptAnnualReport(
         year,
         adoptedOn: stockholmDate(decidedAt),
         reference: record.decisionReference,
+        documents: [
+          { kind: 'pdf', documentId: documentIds.annualReport(year), fileName: `arsredovisning-${year}.pdf` },
+          { kind: 'sie4', documentId: documentIds.sie(year), fileName: `bokforing-${year}.se` },
+        ],
       }),
     now,
   );

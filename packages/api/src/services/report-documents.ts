@@ -10,8 +10,8 @@ import type {
   Resultatrakning,
   TrialBalance,
 } from '@finsam/domain';
-import type { YearContext } from '../routes/ledger-context.ts';
-import type { ReportName } from '../routes/ledger-reports.ts';
+import type { ReportName } from './reports.ts';
+import type { YearContext } from './year-context.ts';
 
 /**
  * Lays a computed report out as a tabular document for PDF and Excel. Every amount comes from
