@@ -13,6 +13,7 @@ import { CharterEditPage } from './pages/charter-edit-page.tsx';
 import { CyclePage as CycleWorkspacePage } from './pages/cycle-page.tsx';
 import { ForbundListPage } from './pages/forbund-list-page.tsx';
 import { ForbundPage } from './pages/forbund-page.tsx';
+import { IntegrationsPage } from './pages/integrations-page.tsx';
 import { LedgerPage } from './pages/ledger-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MemberPage } from './pages/member-page.tsx';
@@ -40,6 +41,10 @@ const routes: Route[] = [
   {
     pattern: '/forbund/:forbundId/forbundsordning',
     render: ({ forbundId }) => <CharterEditPage forbundId={forbundId!} />,
+  },
+  {
+    pattern: '/forbund/:forbundId/medlem/:memberId/integrationer',
+    render: ({ forbundId, memberId }) => <IntegrationsPage forbundId={forbundId!} memberId={memberId!} />,
   },
   ...ledgerRoutes(),
   ...cycleRoutes(),

@@ -16,6 +16,7 @@ import type {
   ResultDistributionModel,
   Role,
 } from './api/types.ts';
+import type { DisabledReason, WebhookEventType } from './api/webhook-types.ts';
 
 /** Swedish names for every code the API sends, so no raw code ever reaches the screen. */
 
@@ -142,4 +143,27 @@ export const budgetAreaNames: Record<string, string> = {
   administration: 'Administration',
   revision: 'Revision',
   insatser: 'Insatser',
+};
+
+/** What each webhook event tells the member's finance system. */
+export const webhookEventTypeNames: Record<WebhookEventType | 'webhook.test', string> = {
+  'samrad.opened': 'Samråd om budgeten öppnat',
+  'budget.adopted': 'Budget antagen',
+  'contribution.scheduled': 'Medlemsbidrag planerat',
+  'settlement.issued': 'Avräkning utfärdad',
+  'cost_invoice.requested': 'Kostnadsfaktura begärd',
+  'interim_report.adopted': 'Delårsrapport antagen',
+  'annual_report.adopted': 'Årsredovisning antagen',
+  'audit_report.submitted': 'Revisionsberättelse lämnad',
+  'discharge.requested': 'Beslut om ansvarsfrihet begärt',
+  'discharge.decided': 'Ansvarsfrihet beslutad',
+  'cash_settlement.issued': 'Likvidavräkning utfärdad',
+  'deadline.missed': 'Sista dag passerad',
+  'webhook.test': 'Testanrop',
+};
+
+export const webhookDisabledReasonNames: Record<DisabledReason, string> = {
+  manual: 'Avstängd av en användare',
+  deleted: 'Borttagen',
+  'retry-window-exhausted': 'Avstängd automatiskt: mottagaren svarade inte under 72 timmar',
 };

@@ -4,6 +4,7 @@ import { App } from './app.tsx';
 import './styles.css';
 import './ledger/ledger.css';
 import './cycle/cycle.css';
+import './webhooks/webhooks.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks the #root element');

@@ -1,10 +1,15 @@
 import type { Member } from '../api/types.ts';
 import { formatCount, formatDate } from '../format.ts';
 import { memberTypeNames, nameOf } from '../labels.ts';
+import { Link } from '../router.tsx';
+import { integrationsPath } from '../webhooks/webhook-paths.ts';
 import { TableScroll } from './table-scroll.tsx';
 
-/** The members named by the förbundsordning in force, in the charter's order. */
-export function MemberTable({ members }: { members: Member[] }) {
+/**
+ * The members named by the förbundsordning in force, in the charter's order. With
+ * `integrationsOf`, each row links to the member's integration page (for the förbund's administrator).
+ */
+export function MemberTable({ members, integrationsOf }: { members: Member[]; integrationsOf?: string }) {
   if (members.length === 0) return <p className="empty">Förbundet har inga medlemmar registrerade.</p>;
   const withPopulation = members.some((member) => member.population);
   return (
@@ -21,6 +26,7 @@ export function MemberTable({ members }: { members: Member[] }) {
                 Folkmängd
               </th>
             )}
+            {integrationsOf && <th scope="col">Integrationer</th>}
           </tr>
         </thead>
         <tbody>
@@ -37,6 +43,16 @@ export function MemberTable({ members }: { members: Member[] }) {
                   {member.population
                     ? `${formatCount(member.population.count)} (${formatDate(member.population.referenceDate)})`
                     : '–'}
+                </td>
+              )}
+              {integrationsOf && (
+                <td>
+                  <Link
+                    to={integrationsPath(integrationsOf, member.id)}
+                    aria-label={`Integrationer för ${member.name}`}
+                  >
+                    Integrationer
+                  </Link>
                 </td>
               )}
             </tr>

@@ -36,3 +36,6 @@ export const isMemberRep = (principal: Principal | undefined) =>
 
 /** Nationella rådet and the platform see every förbund's published aggregates, nothing else. */
 export const canReadNational = (principal: Principal | undefined) => hasAny(principal, ['national', 'platform-admin']);
+
+/** The förbund's administrator manages every member's webhooks; a representative only its own (routes/webhooks). */
+export const canManageAllIntegrations = (principal: Principal | undefined) => hasAny(principal, ['forbund-admin']);

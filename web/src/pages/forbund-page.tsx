@@ -8,7 +8,7 @@ import { FlashNotice } from '../components/flash-notice.tsx';
 import { ForbundProfile } from '../components/forbund-profile.tsx';
 import { MemberTable } from '../components/member-table.tsx';
 import { Page } from '../components/page.tsx';
-import { canEditCharter } from '../components/permissions.ts';
+import { canEditCharter, canManageAllIntegrations } from '../components/permissions.ts';
 import { isNotFound, Loaded } from '../components/status.tsx';
 import { CycleLinks } from '../cycle/cycle-links.tsx';
 import { formatDate } from '../format.ts';
@@ -43,7 +43,12 @@ export function ForbundPage({ forbundId }: { forbundId: string }) {
       <section className="section" aria-labelledby="medlemmar-rubrik">
         <h2 id="medlemmar-rubrik">Medlemmar</h2>
         <Loaded state={members} loadingText="Hämtar medlemmar…">
-          {({ items }) => <MemberTable members={items} />}
+          {({ items }) => (
+            <MemberTable
+              members={items}
+              integrationsOf={canManageAllIntegrations(session?.principal) ? forbundId : undefined}
+            />
+          )}
         </Loaded>
       </section>
 

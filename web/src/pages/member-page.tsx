@@ -19,6 +19,7 @@ import { SamradAnswerForm } from '../cycle/samrad-answer-form.tsx';
 import { formatAmount, formatDate, todayIso } from '../format.ts';
 import { dischargeNames, samradAnswerNames } from '../labels.ts';
 import { Link } from '../router.tsx';
+import { integrationsPath } from '../webhooks/webhook-paths.ts';
 
 /**
  * A member representative's page for one budget year: the samråd on the budget, the member's
@@ -58,6 +59,9 @@ function MemberYear({ forbundId, year, memberId }: { forbundId: string; year: nu
           {notice}
         </Notice>
       )}
+      <p className="no-print">
+        <Link to={integrationsPath(forbundId, memberId)}>Integrationer: händelser till medlemmens ekonomisystem</Link>
+      </p>
       <section className="section" aria-labelledby="medlem-att-gora-rubrik">
         <h2 id="medlem-att-gora-rubrik">Att göra</h2>
         <Loaded state={cycle} loadingText="Hämtar uppgifterna…">
