@@ -4,6 +4,7 @@ import { Decimal, forbidden, memberPaymentVoucher, notFound } from '@finsam/doma
 import { storedCostLineSchema } from '@finsam/store';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard, tenantRoles } from '../auth/guards.ts';
+import { attachment } from '../http/attachment.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json, jsonBody, memberIdParam, problemResponses } from '../http/schemas.ts';
 import { type Statement, statementDocument } from '../services/statement-document.ts';
@@ -202,10 +203,7 @@ export function registerAvrakningRoutes(app: OpenAPIHono<AppEnv>) {
       const bytes = await renderPdf(
         statementDocument(forbund, member?.name ?? memberId, statement, period, c.var.now()),
       );
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="avrakningsbesked-${period}-${memberId}.pdf"`,
-      });
+      return attachment(c, bytes, 'application/pdf', `avrakningsbesked-${period}-${memberId}.pdf`);
     },
   );
 }

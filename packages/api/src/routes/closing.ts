@@ -8,6 +8,7 @@ import {
 } from '@finsam/domain';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard, tenantRoles } from '../auth/guards.ts';
+import { attachment } from '../http/attachment.ts';
 import type { AppEnv } from '../http/env.ts';
 import { forbundIdParam, json, jsonBody, memberIdParam, problemResponses } from '../http/schemas.ts';
 import { adoptAnnualReport, decideDischarge, submitAuditReport } from '../services/closing.ts';
@@ -230,10 +231,7 @@ export function registerClosingRoutes(
         members: computeReport('members', context),
       };
       const bytes = await renderPdf(annualReportDocument(context, reports, adoption, year, c.var.now()));
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="arsredovisning-${year}.pdf"`,
-      });
+      return attachment(c, bytes, 'application/pdf', `arsredovisning-${year}.pdf`);
     },
   );
 }

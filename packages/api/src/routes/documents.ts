@@ -1,6 +1,7 @@
 import { notFound } from '@finsam/domain';
 import type { DocumentLinkSource } from '@finsam/webhooks';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { attachment } from '../http/attachment.ts';
 import type { AppEnv } from '../http/env.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { renderDocument } from '../services/documents.ts';
@@ -51,11 +52,7 @@ export function registerDocumentRoutes(app: OpenAPIHono<AppEnv>, links: Document
         (await links.verify({ forbundId, documentId, expires, signature }, new Date()));
       if (!genuine) throw notFound('Länken är ogiltig eller har gått ut.');
       const document = await renderDocument(c.var.stores, forbundId, documentId, c.var.now());
-      return c.body(document.bytes as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': document.contentType,
-        'content-disposition': `attachment; filename="${document.fileName}"`,
-        'cache-control': 'private, no-store',
-      });
+      return attachment(c, document.bytes, document.contentType, document.fileName);
     },
   );
 }

@@ -14,6 +14,7 @@ import {
 import { tenantPartition } from '@finsam/store';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard } from '../auth/guards.ts';
+import { attachment } from '../http/attachment.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json, jsonBody, problemResponses } from '../http/schemas.ts';
 import { interimReportDocument } from '../services/report-documents.ts';
@@ -184,10 +185,7 @@ export function registerFollowUpRoutes(
       const bytes = await renderPdf(
         interimReportDocument(context, periodFigures(context, periodEnd), adopted, c.var.now()),
       );
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="delarsrapport-${periodEnd}.pdf"`,
-      });
+      return attachment(c, bytes, 'application/pdf', `delarsrapport-${periodEnd}.pdf`);
     },
   );
 }

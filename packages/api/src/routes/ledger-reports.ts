@@ -2,6 +2,7 @@ import { renderPdf, renderXlsx } from '@finsam/documents';
 import { closingVoucher, openingBalances, toHledgerJournal } from '@finsam/domain';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard } from '../auth/guards.ts';
+import { attachment } from '../http/attachment.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json, jsonBody, problemResponses } from '../http/schemas.ts';
 import { reportDocument, reportTitles } from '../services/report-documents.ts';
@@ -18,9 +19,6 @@ const documentTypes = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
-
-/** The plain filename= form for clients that ignore filename*: å, ä, ö become a, a, o. */
-const asciiFileName = (name: string) => name.normalize('NFD').replace(/[^\x20-\x7e]/g, '');
 
 export function registerReportRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
@@ -74,10 +72,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>) {
       const document = reportDocument(report, computeReport(report, context), context, year, c.var.now());
       const bytes = format === 'pdf' ? await renderPdf(document) : await renderXlsx(document);
       const fileName = `${reportTitles[report].toLowerCase().replaceAll(' ', '-')}-${year}.${format}`;
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': documentTypes[format],
-        'content-disposition': `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      });
+      return attachment(c, bytes, documentTypes[format], fileName);
     },
   );
 
@@ -102,10 +97,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>) {
       const { forbundId, year } = c.req.valid('param');
       const context = await loadYear(c.var.stores, c.var.principal, forbundId, year, c.var.now());
       const { bytes, fileName } = sieFile(context, year, c.var.now(), c.var.principal.subject);
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'text/plain; charset=IBM437',
-        'content-disposition': `attachment; filename="${fileName}"`,
-      });
+      return attachment(c, bytes, 'text/plain; charset=IBM437', fileName);
     },
   );
 

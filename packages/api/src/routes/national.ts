@@ -1,6 +1,7 @@
 import { renderCsv } from '@finsam/documents';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/guards.ts';
+import { attachment } from '../http/attachment.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json, problemResponses } from '../http/schemas.ts';
 
@@ -93,10 +94,7 @@ export function registerNationalRoutes(app: OpenAPIHono<AppEnv>) {
             : '',
         })),
       });
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="samordningsforbund-${year}.csv"`,
-      });
+      return attachment(c, bytes, 'text/csv; charset=utf-8', `samordningsforbund-${year}.csv`);
     },
   );
 }
