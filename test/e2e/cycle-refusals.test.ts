@@ -87,3 +87,27 @@ describe('a missed budget deadline', () => {
     });
   });
 });
+
+describe('reminders and escalation', () => {
+  it('puts a reminder on the task list before the samråd deadline and the overdue item after', async () => {
+    runtime.clock.set(new Date('2028-10-20T08:00:00Z'));
+    await call(runtime, 'PUT', `${base}/budgets/2029`, {
+      token: await login(runtime, 'ekonom'),
+      body: { ...budget, expectedVersion: 0 },
+    });
+    await call(runtime, 'POST', `${base}/budgets/2029/samrad`, { token: await login(runtime, 'ekonom') });
+    await runtime.cycle?.scheduler.runNow();
+    const before = await call(runtime, 'GET', `${base}/cycle/2029`, { token: await login(runtime, 'ekonom') });
+    expect(before.body.tasks.map((task: { text: string }) => task.text)).toContain(
+      'Påminnelse: samrådssvar från medlemmarna senast 2028-10-31',
+    );
+    runtime.clock.set(new Date('2028-11-02T08:00:00Z'));
+    await runtime.cycle?.scheduler.runNow();
+    const after = await call(runtime, 'GET', `${base}/cycle/2029`, { token: await login(runtime, 'ekonom') });
+    expect(after.body.tasks).toContainEqual({
+      text: 'Försenat: samrådssvar från medlemmarna (sista dag 2028-10-31)',
+      due: '2028-10-31',
+      overdue: true,
+    });
+  });
+});

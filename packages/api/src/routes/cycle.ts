@@ -96,6 +96,26 @@ export function registerCycleRoutes(app: OpenAPIHono<AppEnv>) {
         const budget = due('budget');
         tasks.push({ text: `Anta budgeten för ${year}`, due: budget?.date, overdue: budget?.status === 'overdue' });
       }
+      // Reminders the daily work recorded before a deadline stay on the list until it is met.
+      const reminded = new Set(
+        Object.keys(steps)
+          .filter((step) => step.startsWith('reminder.'))
+          .map((step) => step.split('.')[1]),
+      );
+      for (const deadline of deadlines)
+        if (deadline.status === 'upcoming' && reminded.has(deadline.kind))
+          tasks.push({
+            text: `Påminnelse: ${deadline.label.toLowerCase()} senast ${deadline.date}`,
+            due: deadline.date,
+            overdue: false,
+          });
+      for (const deadline of deadlines)
+        if (deadline.status === 'overdue')
+          tasks.push({
+            text: `Försenat: ${deadline.label.toLowerCase()} (sista dag ${deadline.date})`,
+            due: deadline.date,
+            overdue: true,
+          });
       return c.json({ year, today, steps, deadlines, tasks }, 200);
     },
   );
