@@ -40,6 +40,8 @@ export class Table extends Construct {
       // Changes with before and after images, so outbox relays and exports can follow the table
       // without polling it.
       stream: StreamViewType.NEW_AND_OLD_IMAGES,
+      // Only the webhook delivery-attempt log carries `ttl` (400 days); books of record never do.
+      timeToLiveAttribute: 'ttl',
     });
     this.table.addGlobalSecondaryIndex({
       indexName: table_keys.gsi1Index,
