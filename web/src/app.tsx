@@ -7,6 +7,7 @@ import { type CyclePage, cyclePath, defaultYear, nationalPath } from './cycle/cy
 import { LedgerGate } from './ledger/ledger-frame.tsx';
 import { currentYear, periodsPath, readVoucherId, readYear, reportsPath } from './ledger/ledger-paths.ts';
 import { AuditPage } from './pages/audit-page.tsx';
+import { AvrakningPage } from './pages/avrakning-page.tsx';
 import { BoardPage } from './pages/board-page.tsx';
 import { BudgetPage } from './pages/budget-page.tsx';
 import { CharterEditPage } from './pages/charter-edit-page.tsx';
@@ -55,6 +56,7 @@ function cycleRoutes(): Route[] {
   const pages: [CyclePage, (forbundId: string, year: number) => ReactNode][] = [
     ['arscykel', (forbundId, year) => <CycleWorkspacePage forbundId={forbundId} year={year} />],
     ['budget', (forbundId, year) => <BudgetPage forbundId={forbundId} year={year} />],
+    ['avrakning', (forbundId, year) => <AvrakningPage forbundId={forbundId} year={year} />],
     ['medlem', (forbundId, year) => <MemberPage forbundId={forbundId} year={year} />],
     ['styrelsen', (forbundId, year) => <BoardPage forbundId={forbundId} year={year} />],
     ['revision', (forbundId, year) => <AuditPage forbundId={forbundId} year={year} />],

@@ -13,6 +13,9 @@ import type {
   CycleTimeline,
   Discharge,
   DischargeKind,
+  FollowUp,
+  InterimReportAdoption,
+  InterimReports,
   NationalYear,
   Recommendation,
   SamradAnswer,
@@ -57,6 +60,34 @@ export const adoptBudget = (
 
 export const getAvrakning = (forbundId: string, year: number, signal?: AbortSignal) =>
   request<ItemList<AvrakningRun>>('GET', `${forbundPath(forbundId)}/avrakning/${year}`, undefined, { signal });
+
+export const runAvrakning = (forbundId: string, year: number, month: number) =>
+  request<AvrakningRun>('POST', `${forbundPath(forbundId)}/avrakning/${year}/${month}/run`);
+
+export const downloadStatement = (forbundId: string, year: number, month: number, memberId: string) =>
+  requestFile(`${forbundPath(forbundId)}/avrakning/${year}/${month}/statements/${encodeURIComponent(memberId)}/pdf`);
+
+export const getInterimReports = (forbundId: string, year: number, signal?: AbortSignal) =>
+  request<InterimReports>('GET', `${forbundPath(forbundId)}/interim-reports/${year}`, undefined, { signal });
+
+/** 409 while the period has not ended. */
+export const adoptInterimReport = (
+  forbundId: string,
+  year: number,
+  periodEnd: string,
+  body: { decisionReference: string; comments: string },
+) =>
+  request<InterimReportAdoption>(
+    'POST',
+    `${forbundPath(forbundId)}/interim-reports/${year}/${encodeURIComponent(periodEnd)}/adoption`,
+    body,
+  );
+
+export const downloadInterimReport = (forbundId: string, year: number, periodEnd: string) =>
+  requestFile(`${forbundPath(forbundId)}/interim-reports/${year}/${encodeURIComponent(periodEnd)}/pdf`);
+
+export const getFollowUp = (forbundId: string, year: number, month: number, signal?: AbortSignal) =>
+  request<FollowUp>('GET', `${forbundPath(forbundId)}/follow-up/${year}?month=${month}`, undefined, { signal });
 
 export const getClosing = (forbundId: string, year: number, signal?: AbortSignal) =>
   request<ClosingYear>('GET', closingPath(forbundId, year), undefined, { signal });

@@ -233,3 +233,38 @@ export interface NationalYear {
   year: number;
   items: NationalAggregate[];
 }
+
+/** The board's delårsrapporter of a year: the förbundsordning's dates and those adopted. */
+export interface InterimReportAdoption {
+  periodEnd: string;
+  decisionReference: string;
+  comments: string;
+  decidedAt: string;
+}
+
+export interface InterimReports {
+  dates: string[];
+  adopted: InterimReportAdoption[];
+}
+
+export interface ForecastRow {
+  area: string;
+  name: string;
+  budget: string;
+  outcomeToDate: string;
+  forecast: string;
+  /** Budget minus forecast: positive, money expected to be left at year end. */
+  deviation: string;
+}
+
+/** The monthly follow-up: outcome through a month's end and the full-year forecast. */
+export interface FollowUp {
+  through: string;
+  forecast: {
+    throughMonth: number;
+    rows: ForecastRow[];
+    costs: { budget: string; outcomeToDate: string; forecast: string };
+    income: string;
+    forecastResult: string;
+  };
+}

@@ -144,5 +144,22 @@ export interface Reports {
   balansrakning: Balansrakning;
   kassaflode: Kassaflodesanalys;
   members: { members: MemberLedger[] };
+  budget: BudgetReport;
+}
+
+export interface BudgetReportRow {
+  budget: string;
+  outcome: string;
+  /** Budget minus outcome: positive means money left. */
+  deviation: string;
+  /** Outcome as a percentage of budget, e.g. "83.4"; null with no budget. */
+  usedPercent: string | null;
+}
+
+/** Budget against outcome per area of the verksamhetsplan; no adopted budget gives a version of null. */
+export interface BudgetReport {
+  adoptedBudgetVersion: number | null;
+  rows: (BudgetReportRow & { area: string; name: string })[];
+  total: BudgetReportRow;
 }
 export type ReportName = keyof Reports;

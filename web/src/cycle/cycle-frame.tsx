@@ -48,6 +48,7 @@ function cycleLinks(principal: Principal | undefined, forbundId: string, year: n
     links.push(
       [cyclePath(forbundId, 'arscykel', year), 'Årscykeln'],
       [cyclePath(forbundId, 'budget', year), 'Budget'],
+      [cyclePath(forbundId, 'avrakning', year), 'Avräkning'],
       [cyclePath(forbundId, 'styrelsen', year), 'Styrelsens beslut'],
       [cyclePath(forbundId, 'revision', year), 'Revision'],
     );

@@ -6,7 +6,8 @@ import { type CyclePage, cyclePath, defaultYear } from './cycle-paths.ts';
 const descriptions: [CyclePage, string, string][] = [
   ['arscykel', 'Årscykeln', 'tidslinje, sista dagar och att göra'],
   ['budget', 'Budget', 'förslag, versioner, medlemsbidrag och samråd'],
-  ['styrelsen', 'Styrelsens beslut', 'budget och årsredovisning'],
+  ['avrakning', 'Avräkning', 'månadsavräkningar och avräkningsbesked per medlem'],
+  ['styrelsen', 'Styrelsens beslut', 'budget, delårsrapporter, uppföljning och årsredovisning'],
   ['revision', 'Revision', 'revisionsberättelser och underlag'],
 ];
 

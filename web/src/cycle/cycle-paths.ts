@@ -32,7 +32,7 @@ export function auditYear(today: string = todayIso()): number {
   return yearAndMonth(today)[0] - 1;
 }
 
-export type CyclePage = 'arscykel' | 'budget' | 'medlem' | 'styrelsen' | 'revision';
+export type CyclePage = 'arscykel' | 'budget' | 'avrakning' | 'medlem' | 'styrelsen' | 'revision';
 
 export const cyclePath = (forbundId: string, page: CyclePage, year: number) =>
   pathOf('forbund', forbundId, page, String(year));
@@ -41,6 +41,8 @@ export const cyclePath = (forbundId: string, page: CyclePage, year: number) =>
 export function defaultYear(page: CyclePage, today: string = todayIso()): number {
   if (page === 'styrelsen') return boardYear(today);
   if (page === 'revision') return auditYear(today);
+  // The monthly avräkning runs in the year in progress.
+  if (page === 'avrakning') return yearAndMonth(today)[0];
   return planningYear(today);
 }
 

@@ -13,6 +13,7 @@ import { AnnualReportForm } from '../cycle/annual-report-form.tsx';
 import { BudgetAdoptionForm } from '../cycle/budget-adoption-form.tsx';
 import { CycleFrame, NoAccess } from '../cycle/cycle-frame.tsx';
 import { cyclePath } from '../cycle/cycle-paths.ts';
+import { FollowUpSection, InterimReportsSection } from '../cycle/interim-reports.tsx';
 import { samradStatuses, samradSummary } from '../cycle/samrad-status.ts';
 import { formatDate, formatList } from '../format.ts';
 import { reportsPath } from '../ledger/ledger-paths.ts';
@@ -83,6 +84,9 @@ function BoardYear({ forbundId, year }: { forbundId: string; year: number }) {
           )}
         </Loaded>
       </section>
+
+      <FollowUpSection forbundId={forbundId} year={year} />
+      <InterimReportsSection forbundId={forbundId} year={year} decides={decides} />
 
       <section className="section" id="arsredovisning" aria-labelledby="arsredovisning-rubrik">
         <h2 id="arsredovisning-rubrik">Årsredovisning {year}</h2>

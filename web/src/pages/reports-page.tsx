@@ -6,6 +6,7 @@ import { type Loadable, useApi } from '../api/use-api.ts';
 import { DownloadButtons } from '../components/download-buttons.tsx';
 import { Loaded } from '../components/status.tsx';
 import { BalansrakningReport } from '../ledger/balansrakning-report.tsx';
+import { BudgetOutcomeReport } from '../ledger/budget-outcome-report.tsx';
 import { ExportDownloads } from '../ledger/export-downloads.tsx';
 import { KassaflodeReport } from '../ledger/kassaflode-report.tsx';
 import { LedgerFrame } from '../ledger/ledger-frame.tsx';
@@ -29,8 +30,9 @@ export function ReportsPage({ forbundId, year }: { forbundId: string; year: numb
   const kassaflode = useReport(forbundId, year, 'kassaflode');
   const trialBalance = useReport(forbundId, year, 'trial-balance');
   const memberLedgers = useReport(forbundId, year, 'members');
+  const budget = useReport(forbundId, year, 'budget');
   const [members] = useApi(`members:${forbundId}`, (signal) => listMembers(forbundId, signal));
-  const reports = [resultatrakning, balansrakning, kassaflode, trialBalance, memberLedgers];
+  const reports = [resultatrakning, balansrakning, kassaflode, trialBalance, memberLedgers, budget];
 
   return (
     <LedgerFrame forbundId={forbundId} title={`Rapporter ${year}`} year={year} loads={reports}>
@@ -104,6 +106,15 @@ export function ReportsPage({ forbundId, year }: { forbundId: string; year: numb
           />
         )}
       </ReportSection>
+      <ReportSection
+        forbundId={forbundId}
+        year={year}
+        id="budget-utfall"
+        state={budget}
+        loadingText="Hämtar budget mot utfall…"
+      >
+        {(report) => <BudgetOutcomeReport report={report} year={year} />}
+      </ReportSection>
     </LedgerFrame>
   );
 }
@@ -114,6 +125,7 @@ const sections = [
   ['kassaflode', 'Kassaflödesanalys'],
   ['rabalans', 'Råbalans'],
   ['per-medlem', 'Per medlem'],
+  ['budget-utfall', 'Budget mot utfall'],
 ] as const;
 type SectionId = (typeof sections)[number][0];
 
@@ -124,6 +136,7 @@ const documents: Record<SectionId, { report: ReportName; noun: string }> = {
   kassaflode: { report: 'kassaflode', noun: 'kassaflödesanalysen' },
   rabalans: { report: 'trial-balance', noun: 'råbalansen' },
   'per-medlem': { report: 'members', noun: 'rapporten per medlem' },
+  'budget-utfall': { report: 'budget', noun: 'budget mot utfall' },
 };
 const formatNames: [ReportDocumentFormat, string][] = [
   ['pdf', 'PDF'],
