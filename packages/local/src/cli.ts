@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { type PresetName, presetNames, roleNames } from '@finsam/domain';
 import { demo_forbund_id, demo_password, demoUsers } from './demo-data.ts';
 import { startRuntime } from './runtime.ts';
-import { inProcessDriver, simulateYear } from './simulate.ts';
+import { simulateYear } from './simulate.ts';
+import { inProcessDriver } from './simulation-driver.ts';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 

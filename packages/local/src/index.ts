@@ -4,3 +4,4 @@ export * from './demo-data.ts';
 export * from './runtime.ts';
 export * from './scheduler.ts';
 export * from './simulate.ts';
+export * from './simulation-driver.ts';
