@@ -1,8 +1,9 @@
-import { type EventType, eventTypes, FinsamError, notFound, type Principal } from '@finsam/domain';
+import { type EventType, eventTypes, notFound, type Principal } from '@finsam/domain';
 import { z } from 'zod';
 import { decode, encode, withoutKeys } from './codecs.ts';
 import { gsi1IndexName, keys, type TenantPartition } from './keys.ts';
 import type { Table } from './table.ts';
+import { isLostRace } from './table.ts';
 import { tenantPartition } from './tenant.ts';
 
 export { type EventType, eventTypes } from '@finsam/domain';
@@ -67,7 +68,7 @@ export class OutboxRepository {
         written.push(toEvent(item));
       } catch (error) {
         // Written by a concurrent derivation of the same change: that is the point of the id.
-        if (!(error instanceof FinsamError && error.kind === 'conflict')) throw error;
+        if (!isLostRace(error)) throw error;
       }
     }
     return written;

@@ -8,7 +8,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { conflict } from '@finsam/domain';
+import { conflict, FinsamError } from '@finsam/domain';
 import { gsi1IndexName, tableKeyNames } from './keys.ts';
 import { decodeCursor, encodeCursor, type Page, page_items_max } from './pagination.ts';
 
@@ -151,6 +151,11 @@ export class Table {
       options,
     );
   }
+}
+
+/** A conditional write that lost to an earlier one: for "write once" items, the goal is met. */
+export function isLostRace(error: unknown): boolean {
+  return error instanceof FinsamError && error.kind === 'conflict';
 }
 
 function translateConditionFailure(error: unknown, message: string): unknown {

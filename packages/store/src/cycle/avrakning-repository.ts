@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { decode, encode, withoutKeys } from '../codecs.ts';
 import { keys } from '../keys.ts';
 import type { Table } from '../table.ts';
+import { isLostRace } from '../table.ts';
 import { tenantPartition } from '../tenant.ts';
 
 const keyed = { PK: z.string(), SK: z.string() };
@@ -142,7 +143,7 @@ export class AvrakningRepository {
       ...record,
     });
     await this.table.putNew(item, `Likvidavräkningen för ${record.year} är redan gjord.`).catch((error) => {
-      if (!(error instanceof Error && error.name === 'FinsamError')) throw error;
+      if (!isLostRace(error)) throw error;
     });
     return this.likvid(principal, forbundId, record.year, record.timing) as Promise<LikvidRecord>;
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decode, encode } from '../codecs.ts';
 import { keys, type TenantPartition } from '../keys.ts';
 import type { Table } from '../table.ts';
+import { isLostRace } from '../table.ts';
 
 /** Where a förbund's budget year stands: the truth the state machines and the portal read. */
 const stepSchema = z.object({
@@ -66,7 +67,7 @@ export class CycleRepository {
       );
       return true;
     } catch (error) {
-      if (error instanceof Error && error.name === 'FinsamError') return false;
+      if (isLostRace(error)) return false;
       throw error;
     }
   }

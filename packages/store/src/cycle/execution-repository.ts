@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decode, encode } from '../codecs.ts';
 import { gsi1IndexName, type TenantPartition } from '../keys.ts';
 import type { Table } from '../table.ts';
+import { isLostRace } from '../table.ts';
 
 const running_register = 'EXECUTIONS#running';
 
@@ -55,7 +56,7 @@ export class ExecutionRepository {
       );
       return true;
     } catch (error) {
-      if (error instanceof Error && error.name === 'FinsamError') return false;
+      if (isLostRace(error)) return false;
       throw error;
     }
   }

@@ -5,13 +5,13 @@ import {
   type Chart,
   conflict,
   extendChart,
-  FinsamError,
   type Principal,
 } from '@finsam/domain';
 import type { CharterRepository } from '../charter-repository.ts';
 import { decode, encode } from '../codecs.ts';
 import { keys } from '../keys.ts';
 import type { Table } from '../table.ts';
+import { isLostRace } from '../table.ts';
 import { tenantPartition } from '../tenant.ts';
 import { chartItem } from './codecs.ts';
 
@@ -80,6 +80,6 @@ export class ChartRepository {
 
 /** A lost race is not an error here: the caller reads the winner's kontoplan and goes on. */
 function lostRace(error: unknown): undefined {
-  if (error instanceof FinsamError && error.kind === 'conflict') return undefined;
+  if (isLostRace(error)) return undefined;
   throw error;
 }

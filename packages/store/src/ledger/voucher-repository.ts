@@ -16,6 +16,7 @@ import type { AuditRepository } from '../audit-repository.ts';
 import { decode, encode, withoutKeys } from '../codecs.ts';
 import { keys } from '../keys.ts';
 import type { Table } from '../table.ts';
+import { isLostRace } from '../table.ts';
 import { tenantPartition } from '../tenant.ts';
 import type { ChartRepository } from './chart-repository.ts';
 import { voucherItem } from './codecs.ts';
@@ -85,7 +86,7 @@ export class VoucherRepository {
           'Numret togs av en annan bokning.',
         );
       } catch (error) {
-        if (error instanceof FinsamError && error.kind === 'conflict') {
+        if (isLostRace(error)) {
           await new Promise((resolve) => setTimeout(resolve, Math.random() * retry_delay_ms_max));
           continue;
         }
