@@ -53,7 +53,6 @@ export async function expectHeading(page: Page, name: string | RegExp) {
  * ("5410 Administration och kansli 1 250,00 kr"), which the DOM's textContent would run together.
  */
 export async function readText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator; the rendered text is the point.
   return (await locator.innerText()).replace(/\s+/g, ' ');
 }
 
