@@ -1,16 +1,6 @@
 import { cyclePartition } from '@finsam/cycle';
 import { renderPdf } from '@finsam/documents';
-import {
-  balansrakning,
-  conflict,
-  documentIds,
-  forecastYear,
-  interimReportDates,
-  invalid,
-  memberEvent,
-  resultatrakning,
-  stockholmDate,
-} from '@finsam/domain';
+import { conflict, documentIds, interimReportDates, invalid, memberEvent, stockholmDate } from '@finsam/domain';
 import { tenantPartition } from '@finsam/store';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard } from '../auth/guards.ts';
@@ -18,7 +8,8 @@ import { attachment } from '../http/attachment.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json, jsonBody, problemResponses } from '../http/schemas.ts';
 import { interimReportDocument } from '../services/report-documents.ts';
-import { loadYear, type YearContext } from '../services/year-context.ts';
+import { periodFigures } from '../services/reports.ts';
+import { loadYear } from '../services/year-context.ts';
 import { ledgerReaders, yearParam } from './ledger-schemas.ts';
 
 const tag = ['Uppföljning och delårsrapport'];
@@ -27,23 +18,6 @@ const record = z.record(z.string(), z.unknown());
 const periodParams = yearParam.extend({
   periodEnd: z.iso.date().openapi({ param: { name: 'periodEnd', in: 'path' }, example: '2027-08-31' }),
 });
-
-/** The year's figures through a date: RR and BR of the period and the full-year forecast. */
-export function periodFigures(context: YearContext, through: string) {
-  const vouchers = context.vouchers.filter((voucher) => voucher.date <= through);
-  const month = Number(through.slice(5, 7));
-  const budget = context.budget;
-  const insatser = (budget?.insatser ?? []).reduce((sum, insats) => sum + Math.round(Number(insats.amount) * 100), 0);
-  const areas = budget
-    ? { ...budget.areas, insatser: (insatser / 100).toFixed(2) }
-    : { styrelse: '0.00', administration: '0.00', revision: '0.00', insatser: '0.00' };
-  return {
-    through,
-    resultatrakning: resultatrakning(context.chart, vouchers, context.opening),
-    balansrakning: balansrakning(context.chart, vouchers, context.opening),
-    forecast: forecastYear(context.chart, vouchers, areas, budget?.frame ?? '0.00', month),
-  };
-}
 
 export function registerFollowUpRoutes(
   app: OpenAPIHono<AppEnv>,
