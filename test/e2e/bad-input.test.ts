@@ -79,7 +79,7 @@ const cases: Record<string, () => Case[]> = {
     ['malformed JSON', '{"username":', 'body'],
     ['missing password', { username: 'ekonom' }, 'password'],
     ['wrong type', { username: 12, password: 'demo' }, 'username'],
-    ['overlong username', { username: 'x'.repeat(101), password: 'demo' }, 'username'],
+    ['overlong username', { username: 'x'.repeat(255), password: 'demo' }, 'username'],
   ],
   'POST /api/forbund': () => [
     ['malformed JSON', '{"name": "Nytt", ', 'body'],
@@ -344,6 +344,22 @@ const cases: Record<string, () => Case[]> = {
     ['malformed JSON', '{"decisionReference"', 'body'],
     ['missing decision reference', { comments: 'x' }, 'decisionReference'],
     ['a period end that is no date', { decisionReference: '§ 5' }, 'param.periodEnd', { periodEnd: '2026-02-30' }],
+  ],
+  'POST /api/forbund/{forbundId}/users': () => [
+    ['malformed JSON', '{"email":', 'body'],
+    ['no email address', { email: 'anna.exempel.se', name: 'Anna', roles: ['ekonom'] }, 'email'],
+    ['no roles', { email: 'anna@exempel.se', name: 'Anna', roles: [] }, 'roles'],
+    ['a platform-wide role', { email: 'anna@exempel.se', name: 'Anna', roles: ['platform-admin'] }, 'roles.0'],
+    ['a representative of no member', { email: 'anna@exempel.se', name: 'Anna', roles: ['member-rep'] }, 'memberId'],
+    [
+      'a representative of an unknown member',
+      { email: 'anna@exempel.se', name: 'Anna', roles: ['member-rep'], memberId: 'okand' },
+      'memberId',
+    ],
+    ['an empty name', { email: 'anna@exempel.se', name: '  ', roles: ['ekonom'] }, 'name'],
+  ],
+  'DELETE /api/forbund/{forbundId}/users/{email}': () => [
+    ['an overlong address', undefined, 'param.email', { email: `${'x'.repeat(250)}@x.se` }],
   ],
   'PUT /api/forbund/{forbundId}/charter': () => [
     ['malformed JSON', '{{', 'body'],

@@ -8,6 +8,7 @@ export * from './economy/index.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './forbund.ts';
+export * from './invitation.ts';
 export * from './ledger/index.ts';
 export * from './money.ts';
 export * from './organisationsnummer.ts';

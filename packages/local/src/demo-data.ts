@@ -81,5 +81,12 @@ export async function seedDemoData(stores: Stores, now: Date): Promise<boolean> 
     await stores.users.add({ ...user, passwordHash: hashPassword(demo_password) }, now);
     wrote = true;
   }
+  // The förbund's own list of its people, so its administrator sees who has access. The demo's
+  // logins are short names; everyone invited later signs in with an email address.
+  for (const { username, name, roles, forbundId, memberId } of demoUsers) {
+    if (!forbundId || (await stores.forbundUsers.find(seeder, forbundId, username))) continue;
+    await stores.forbundUsers.add(seeder, forbundId, { email: username, name, roles, memberId }, now);
+    wrote = true;
+  }
   return wrote;
 }

@@ -54,5 +54,8 @@ export const keys = {
   /** The platform's register of förbund (GSI1) for platform-admin listings. */
   forbundRegister: 'FORBUND',
   user: (username: string) => `USER#${username.toLowerCase()}`,
+  /** A förbund's record of a person it invited (the login itself lives in the user directory or Cognito). */
+  forbundUser: (email: string) => `USER#${email.toLowerCase()}`,
+  forbundUserPrefix: 'USER#',
   userSort: 'USER',
 } as const;

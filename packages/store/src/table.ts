@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -8,7 +9,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { conflict, FinsamError } from '@finsam/domain';
+import { conflict, FinsamError, notFound } from '@finsam/domain';
 import { gsi1IndexName, tableKeyNames } from './keys.ts';
 import { decodeCursor, encodeCursor, type Page, page_items_max } from './pagination.ts';
 
@@ -85,6 +86,23 @@ export class Table {
     }
   }
 
+  /** Deletes an item that must exist; `notFoundMessage` answers one that is already gone. */
+  async deleteExisting(partition: string, sort: string, notFoundMessage: string): Promise<void> {
+    try {
+      const result = await this.documents.send(
+        new DeleteCommand({
+          TableName: this.name,
+          Key: { [tableKeyNames.partition]: partition, [tableKeyNames.sort]: sort },
+          ConditionExpression: `attribute_exists(${tableKeyNames.partition})`,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      this.capacity.writeUnits += result.ConsumedCapacity?.CapacityUnits ?? 0;
+    } catch (error) {
+      throw isConditionFailure(error) ? notFound(notFoundMessage) : error;
+    }
+  }
+
   async update(input: Omit<UpdateCommandInput, 'TableName'>, conflictMessage: string): Promise<Item | undefined> {
     try {
       const result = await this.documents.send(
@@ -158,10 +176,12 @@ export function isLostRace(error: unknown): boolean {
   return error instanceof FinsamError && error.kind === 'conflict';
 }
 
+const isConditionFailure = (error: unknown) =>
+  error instanceof ConditionalCheckFailedException ||
+  (error instanceof Error && error.name === 'ConditionalCheckFailedException');
+
 function translateConditionFailure(error: unknown, message: string): unknown {
-  if (error instanceof ConditionalCheckFailedException) return conflict(message);
-  if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return conflict(message);
-  return error;
+  return isConditionFailure(error) ? conflict(message) : error;
 }
 
 export function createTable(config: TableConfig): Table {

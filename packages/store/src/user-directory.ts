@@ -1,4 +1,4 @@
-import { notFound, type Principal, type Role } from '@finsam/domain';
+import { FinsamError, notFound, type Principal, type Role } from '@finsam/domain';
 import { decode, encode, userItem } from './codecs.ts';
 import { keys } from './keys.ts';
 import type { Table } from './table.ts';
@@ -37,6 +37,14 @@ export class UserDirectory {
       }),
       `Användaren ${user.username} finns redan.`,
     );
+  }
+
+  /** Removes a login; one that is already gone is no error (removal is retried after partial failure). */
+  async remove(username: string): Promise<void> {
+    if (await this.find(username))
+      await this.table.deleteExisting(keys.user(username), keys.userSort, 'Användaren finns inte.').catch((error) => {
+        if (!(error instanceof FinsamError && error.kind === 'not-found')) throw error;
+      });
   }
 
   async principalOf(username: string): Promise<Principal> {

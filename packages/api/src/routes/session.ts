@@ -14,7 +14,7 @@ export const principalSchema = z
   .openapi('Anvandare');
 
 const loginBody = z
-  .object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) })
+  .object({ username: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) })
   .openapi('Inloggning');
 
 export function registerMeRoute(app: OpenAPIHono<AppEnv>) {

@@ -1,0 +1,105 @@
+import { checkRepresentation, invitationShape, roles } from '@finsam/domain';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { requireRole, tenantGuard } from '../auth/guards.ts';
+import type { AppEnv } from '../http/env.ts';
+import { forbundIdParam, json, jsonBody, problemResponses } from '../http/schemas.ts';
+import type { IdentityProvider } from '../identity/identity-provider.ts';
+import { inviteUser, removeUser } from '../services/users.ts';
+
+const tag = ['Användare'];
+const bearer = [{ bearer: [] }];
+/** Only those who answer for the förbund's access hand it out. */
+const administrators = requireRole('platform-admin', 'forbund-admin');
+
+const forbundUserSchema = z
+  .object({
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(z.enum(roles)),
+    memberId: z.string().optional(),
+    invitedAt: z.string(),
+    invitedBy: z.string(),
+  })
+  .openapi('ForbundsAnvandare');
+
+const invitationBody = z.object(invitationShape).superRefine(checkRepresentation).openapi('Inbjudan');
+
+const invitationResult = z
+  .discriminatedUnion('delivery', [
+    z.object({ user: forbundUserSchema, delivery: z.literal('email') }),
+    z.object({
+      user: forbundUserSchema,
+      delivery: z.literal('response'),
+      temporaryPassword: z.string().openapi({ description: 'Bara lokalt, där ingen e-post skickas; visas en gång.' }),
+    }),
+  ])
+  .openapi('Inbjudningsresultat');
+
+const userParam = forbundIdParam.extend({
+  email: z
+    .string()
+    .min(3)
+    .max(254)
+    .openapi({ param: { name: 'email', in: 'path' }, example: 'anna.ek@exempel.se' }),
+});
+
+/** The förbund's people and their roles: list, invite, remove (the platform admin or the förbund's admin). */
+export function registerUserRoutes(app: OpenAPIHono<AppEnv>, identity: IdentityProvider) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forbund/{forbundId}/users',
+      tags: tag,
+      security: bearer,
+      summary: 'Förbundets användare och deras roller',
+      middleware: [tenantGuard, administrators],
+      request: { params: forbundIdParam },
+      responses: { 200: json(z.object({ items: z.array(forbundUserSchema) }), 'Användarna'), ...problemResponses },
+    }),
+    async (c) => {
+      const { forbundId } = c.req.valid('param');
+      const { stores, principal } = c.var;
+      await stores.forbund.get(principal, forbundId);
+      const users = await stores.forbundUsers.list(principal, forbundId);
+      return c.json({ items: users.sort((a, b) => a.name.localeCompare(b.name, 'sv')) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/forbund/{forbundId}/users',
+      tags: tag,
+      security: bearer,
+      summary: 'Bjud in en användare med roller; i AWS skickar Cognito ett tillfälligt lösenord med e-post',
+      middleware: [tenantGuard, administrators],
+      request: { params: forbundIdParam, ...jsonBody(invitationBody) },
+      responses: { 201: json(invitationResult, 'Användaren är inbjuden'), ...problemResponses },
+    }),
+    async (c) => {
+      const { forbundId } = c.req.valid('param');
+      const { stores, principal, now } = c.var;
+      const result = await inviteUser(stores, identity, principal, forbundId, c.req.valid('json'), now());
+      return c.json(result, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/forbund/{forbundId}/users/{email}',
+      tags: tag,
+      security: bearer,
+      summary: 'Ta bort en användares inloggning (utfärdade token slutar gälla inom en timme)',
+      middleware: [tenantGuard, administrators],
+      request: { params: userParam },
+      responses: { 204: { description: 'Användaren är borttagen' }, ...problemResponses },
+    }),
+    async (c) => {
+      const { forbundId, email } = c.req.valid('param');
+      const { stores, principal, now } = c.var;
+      await removeUser(stores, identity, principal, forbundId, email, now());
+      return c.body(null, 204);
+    },
+  );
+}
