@@ -2,9 +2,10 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { createApp, createJwksVerifier } from '@finsam/api';
+import { createApp, createCognitoIdentityProvider, createJwksVerifier } from '@finsam/api';
 import { completeSatisfiedSteps } from '@finsam/cycle';
 import { createStores, createTable } from '@finsam/store';
 import middy from '@middy/core';
@@ -33,6 +34,13 @@ const dynamodb_connection_timeout_ms = 1_000;
  */
 const step_functions_attempts_max = 2;
 const step_functions_request_timeout_ms = 1_000;
+/**
+ * An invitation is one AdminCreateUser, one AdminAddUserToGroup per role and, if a group fails,
+ * one AdminDeleteUser, one after another. With two roles that is four calls of two attempts of at
+ * most 1 s each, inside the function's 10 s: a slow Cognito becomes an error response, not a timeout.
+ */
+const cognito_attempts_max = 2;
+const cognito_request_timeout_ms = 1_000;
 
 const logger = new Logger();
 // Metrics warns on every invocation that records no application metric; until routes record
@@ -59,6 +67,16 @@ const sendTaskSuccess = createSendTaskSuccess(
   }),
   logger,
 );
+const identityProvider = createCognitoIdentityProvider({
+  client: new CognitoIdentityProviderClient({
+    maxAttempts: cognito_attempts_max,
+    requestHandler: {
+      requestTimeout: cognito_request_timeout_ms,
+      connectionTimeout: cognito_request_timeout_ms,
+    },
+  }),
+  userPoolId: requiredEnvironment('USER_POOL_ID'),
+});
 
 /**
  * After a person's step (samråd answer, adoption, audit report, discharge) the state machines'
@@ -83,6 +101,7 @@ const app = createApp({
   }),
   logger,
   onHumanStep,
+  identityProvider,
   webhooks: { endpointMode: 'aws', documentLinks: awsDocumentLinks },
 });
 

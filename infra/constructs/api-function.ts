@@ -48,6 +48,7 @@ export class ApiFunction extends Construct {
         JWKS_URL: props.auth.jwksUrl,
         TOKEN_ISSUER: props.auth.issuerUrl,
         TOKEN_AUDIENCE: props.auth.client.userPoolClientId,
+        USER_POOL_ID: props.auth.userPool.userPoolId,
         POWERTOOLS_SERVICE_NAME: 'finsam-api',
         POWERTOOLS_METRICS_NAMESPACE: 'Finsam',
         POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -71,6 +72,14 @@ export class ApiFunction extends Construct {
         "The table grant covers the table's own indexes, which the API queries for the national aggregates on " +
         'GSI1; the wildcard cannot reach any other table.',
     });
+    // Inviting and removing logins (packages/api/src/identity/cognito-identity-provider.ts) and
+    // nothing more: no listing, no attribute updates, no password resets for other people.
+    props.auth.userPool.grant(
+      this.function,
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminDeleteUser',
+    );
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason:

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp, createJwksVerifier } from '@finsam/api';
-import { local_issuer_name, type Runtime } from '@finsam/local';
+import { local_issuer_name, localIdentityProvider, type Runtime } from '@finsam/local';
+import { createStores } from '@finsam/store';
 import { documentLinkSource, subscriptions_per_member_max } from '@finsam/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -188,11 +189,12 @@ describe('in AWS mode', () => {
       table: runtime.table,
       logger: new Logger({ logLevel: 'SILENT' }),
       now: runtime.clock.now,
+      identityProvider: localIdentityProvider(createStores(runtime.table), runtime.clock.now),
       verifyToken: createJwksVerifier({
         jwksUrl: `${runtime.url}/api/.well-known/jwks.json`,
         issuer: local_issuer_name,
         audience: 'finsam-local',
-        now: runtime.clock.now,
+        now: runtime.sessionClock.now,
       }),
       webhooks: {
         endpointMode: 'aws',

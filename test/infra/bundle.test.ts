@@ -51,6 +51,7 @@ function invokeBundle(path: string) {
         JWKS_URL: 'https://issuer.invalid/.well-known/jwks.json',
         TOKEN_ISSUER: 'https://issuer.invalid',
         TOKEN_AUDIENCE: 'portal-client',
+        USER_POOL_ID: 'eu-north-1_example',
         POWERTOOLS_SERVICE_NAME: 'finsam-api',
         POWERTOOLS_METRICS_NAMESPACE: 'Finsam',
       },

@@ -86,6 +86,23 @@ describe('api function', () => {
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']));
     expect(actions.some((action) => action.endsWith('*') || action === 'dynamodb:DeleteTable')).toBe(false);
   });
+
+  it('may invite and remove logins in this user pool, and nothing else in Cognito', () => {
+    const userPool = Object.keys(template.findResources('AWS::Cognito::UserPool'))[0];
+    expect(apiFunction().Environment.Variables.USER_POOL_ID).toEqual({ Ref: userPool });
+    const role = apiFunction().Role['Fn::GetAtt'][0];
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      .filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('cognito-idp:')));
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser'],
+        Resource: { 'Fn::GetAtt': [userPool, 'Arn'] },
+      },
+    ]);
+  });
 });
 
 describe('http api', () => {

@@ -11,6 +11,7 @@ import { registerDocs } from './http/docs.ts';
 import type { AppEnv } from './http/env.ts';
 import { requestLogging } from './http/observability.ts';
 import { fieldIssues, problemResponse, statusOfKind } from './http/problem.ts';
+import type { IdentityProvider } from './identity/identity-provider.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAvrakningRoutes } from './routes/avrakning.ts';
 import { registerBudgetRoutes } from './routes/budget.ts';
@@ -26,6 +27,7 @@ import { registerVoucherRoutes } from './routes/ledger-vouchers.ts';
 import { type LocalControl, registerLocalControlRoutes } from './routes/local-control.ts';
 import { registerNationalRoutes } from './routes/national.ts';
 import { registerLocalIssuerRoutes, registerMeRoute } from './routes/session.ts';
+import { registerUserRoutes } from './routes/users.ts';
 import { registerWebhookRoutes, type WebhookRouteDependencies } from './routes/webhooks.ts';
 
 /** The largest request body accepted; a förbundsordning with 60 members is about 30 KB. */
@@ -41,6 +43,8 @@ export interface AppDependencies {
   localIssuer?: LocalIssuer;
   /** Members' webhooks (issue 5): which endpoint addresses are allowed, and how document links are signed. */
   webhooks: Omit<WebhookRouteDependencies, 'table'>;
+  /** Where logins are created when a förbund invites someone: Cognito in AWS, the local directory here. */
+  identityProvider: IdentityProvider;
   /** Only the local runtime: its virtual clock and scheduler. */
   localControl?: LocalControl;
   /**
@@ -114,6 +118,7 @@ export function createApp(dependencies: AppDependencies) {
   registerCycleRoutes(app);
   registerFollowUpRoutes(app, onHumanStep);
   registerNationalRoutes(app);
+  registerUserRoutes(app, dependencies.identityProvider);
   if (dependencies.localIssuer) registerLocalIssuerRoutes(app, dependencies.localIssuer);
   if (dependencies.localControl) registerLocalControlRoutes(app, dependencies.localControl);
 
