@@ -72,7 +72,7 @@ describe('tokens', () => {
     expect((await call(runtime, 'GET', path, { token: foreign })).status).toBe(401);
 
     const token = await login(runtime, 'ekonom');
-    runtime.clock.advance(2 * 60 * 60 * 1000);
+    runtime.sessionClock.advance(2 * 60 * 60 * 1000);
     const expired = await call(runtime, 'GET', path, { token });
     expect(expired.status).toBe(401);
     expect(expired.body.detail).toContain('gått ut');

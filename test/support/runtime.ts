@@ -15,6 +15,7 @@ export async function startTestRuntime(options: { cycle?: boolean; dataDir?: str
     portalDir: resolve(repositoryRoot, 'web/dist'),
     seedDemo: true,
     logLevel: 'SILENT',
+    simulationOutDir: resolve(repositoryRoot, 'test-output/simulations'),
   });
 }
 
@@ -113,6 +114,7 @@ export const samplePathValues: Record<string, string> = {
   month: '1',
   periodEnd: '2026-08-31',
   documentId: 'sie.2026.se',
+  email: 'ekonom@exempeldalen.se',
 };
 
 export function fillPath(template: string, forbundId: string): string {

@@ -42,6 +42,7 @@ async function start(args: string[]) {
     seedDemo: !values['no-demo'],
     logLevel: process.env.LOG_LEVEL ?? 'WARN',
     cycle: true,
+    simulationOutDir: resolve(repositoryRoot, 'simulation-output'),
   });
 
   console.log(`\nFinsam Cloud körs på ${runtime.url}`);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp, createJwksVerifier, type VerifyToken } from '@finsam/api';
 import { createStores, createTable, type Table } from '@finsam/store';
@@ -12,8 +12,11 @@ import { seedDemoData } from './demo-data.ts';
 import { seedDemoLedger } from './demo-ledger.ts';
 import { local_table_name, startLocalDynamo } from './dynamodb.ts';
 import { createLocalIssuer, local_audience } from './issuer.ts';
+import { localIdentityProvider } from './local-identity.ts';
 import { hashPassword } from './passwords.ts';
 import { LocalScheduler } from './scheduler.ts';
+import { inProcessDriver } from './simulation-driver.ts';
+import { SimulationJobs } from './simulation-jobs.ts';
 import { serveFile } from './static-files.ts';
 import { createLocalDocumentLinks, startWebhookWorker } from './webhook-worker.ts';
 
@@ -30,11 +33,16 @@ export interface RuntimeOptions {
   logLevel?: string;
   /** Run the annual cycle: state machines and the daily scheduler on the virtual clock. */
   cycle?: boolean;
+  /** Where simulations started from the portal write their documents; `simulation-output/` by default. */
+  simulationOutDir?: string;
 }
 
 export interface Runtime {
   url: string;
+  /** The business clock: dates of vouchers, deadlines, the cycle, webhook retries. */
   clock: VirtualClock;
+  /** The clock that sign-ins expire by; real time unless a test moves it. */
+  sessionClock: VirtualClock;
   /** The state-machine runner and the scheduler, when the cycle runs. */
   cycle?: { runner: LocalCycleRunner; scheduler: LocalScheduler };
   /** The table, for inspection by tests and tools; requests never reach it except through the API. */
@@ -54,6 +62,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (!options.inMemory) mkdirSync(options.dataDir, { recursive: true });
   const dynamo = await startLocalDynamo(options.inMemory ? undefined : join(options.dataDir, 'dynamodb'));
   const clock = new VirtualClock();
+  // Sign-ins last an hour of real time: the virtual clock moves business dates (a simulated year
+  // passes in seconds), not how long a person has been signed in. Tests move this one to expire tokens.
+  const sessionClock = new VirtualClock();
   const table = createTable({ client: dynamo.client, tableName: local_table_name });
   const stores = createStores(table);
   const pollingTable = createTable({ client: dynamo.client, tableName: local_table_name });
@@ -67,7 +78,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     issuer: local_issuer_name,
     users: stores.users,
     keyFile: options.inMemory ? undefined : join(options.dataDir, 'issuer-key.json'),
-    now: clock.now,
+    now: sessionClock.now,
   });
   let cycle: Runtime['cycle'];
   if (options.cycle) {
@@ -90,6 +101,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     logger,
     now: clock.now,
     localIssuer: issuer,
+    identityProvider: localIdentityProvider(stores, clock.now),
     ...(cycle
       ? {
           localControl: {
@@ -98,6 +110,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
             runScheduler: () => (cycle as NonNullable<Runtime['cycle']>).scheduler.runNow(),
             addUser: async ({ password, ...user }) =>
               stores.users.add({ ...user, passwordHash: hashPassword(password) }, clock.now()),
+            simulations: new SimulationJobs({
+              stores,
+              now: clock.now,
+              driver: () => inProcessDriver(runtime),
+              outDir: options.simulationOutDir ?? resolve('simulation-output'),
+            }),
           },
         }
       : {}),
@@ -137,12 +155,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     jwksUrl: `${url}/api/.well-known/jwks.json`,
     issuer: local_issuer_name,
     audience: local_audience,
-    now: clock.now,
+    now: sessionClock.now,
   });
 
-  return {
+  const runtime: Runtime = {
     url,
     clock,
+    sessionClock,
     table,
     pollingTable,
     ...(cycle ? { cycle } : {}),
@@ -158,4 +177,5 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       await dynamo.close();
     },
   };
+  return runtime;
 }

@@ -12,6 +12,41 @@ export interface SimulationOptions {
   preset?: PresetName | undefined;
   /** Called with each line of the timeline as it happens. */
   print?: (line: string) => void;
+  /** Called as each step of `simulation_steps` begins, for a progress bar. */
+  onProgress?: (progress: SimulationProgress) => void;
+}
+
+const month_names = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** The steps of a simulated year, in order, as a person would name them. */
+export const simulation_steps = [
+  'Förbundsordningen och användarna förbereds',
+  'Budget, samråd och styrelsens beslut',
+  ...month_names.map((name) => `Månaden ${name}: avräkning, kostnader och betalningar`),
+  'Decembers kostnader och avräkning',
+  'Bokslutet',
+  'Årsredovisning, revision och ansvarsfrihet',
+  'Dokumenten skrivs',
+] as const;
+
+export interface SimulationProgress {
+  /** 1-based: the step now running. */
+  step: number;
+  total: number;
+  label: string;
 }
 
 /** How long the simulation waits for an execution to reach a state (real time). */
@@ -30,6 +65,8 @@ interface SimulationContext {
   /** Moves the virtual clock and runs that day's scheduled work. */
   at(iso: string): Promise<void>;
   say(line: string): void;
+  /** Reports that the next of `simulation_steps` begins. */
+  advance(): void;
 }
 
 /**
@@ -41,10 +78,14 @@ interface SimulationContext {
  */
 export async function simulateYear(driver: SimulationDriver, options: SimulationOptions) {
   const context = await prepareSimulation(driver, options);
+  context.advance();
   await planYear(context);
   await runMonths(context);
+  context.advance();
   await awaitBokslut(context);
+  context.advance();
   await finishYear(context);
+  context.advance();
   return writeDocuments(context);
 }
 
@@ -54,6 +95,13 @@ export async function prepareSimulation(
   options: SimulationOptions,
 ): Promise<SimulationContext> {
   const { forbundId, year } = options;
+  let step = 0;
+  const advance = () => {
+    const label = simulation_steps[step] as string;
+    step = Math.min(step + 1, simulation_steps.length);
+    options.onProgress?.({ step, total: simulation_steps.length, label });
+  };
+  advance();
   const api = new SimulationClient(driver.url, demo_password);
   let clock = '';
   const timeline: string[] = [];
@@ -91,10 +139,10 @@ export async function prepareSimulation(
     auditors,
     users,
     timeline,
+    advance,
     at: async (iso) => {
       clock = iso.slice(0, 10);
       await driver.setClock(iso);
-      api.forget();
       await driver.runScheduler();
     },
     say: (line) => {
@@ -167,6 +215,7 @@ export async function runMonths(context: SimulationContext) {
   const { api, base, users, options, at } = context;
   const { year } = options;
   for (let month = 1; month <= 12; month++) {
+    context.advance();
     const mm = String(month).padStart(2, '0');
     await at(`${year}-${mm}-01T06:00:00Z`);
     await api.call(users.ekonom, 'POST', `${base}/ledger/vouchers`, {
@@ -186,6 +235,7 @@ export async function runMonths(context: SimulationContext) {
       await reportCosts(context, month - 1);
     }
   }
+  context.advance();
   await at(`${year + 1}-01-15T09:00:00Z`);
   await reportCosts(context, 12);
 }

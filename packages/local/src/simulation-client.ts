@@ -7,11 +7,6 @@ export class SimulationClient {
     private readonly password: string,
   ) {}
 
-  /** Signs in again whenever the virtual clock has moved past a token's hour. */
-  forget(): void {
-    this.tokens.clear();
-  }
-
   async as(username: string): Promise<string> {
     const known = this.tokens.get(username);
     if (known) return known;

@@ -43,15 +43,12 @@ export function httpDriver(url: string): SimulationDriver {
   return {
     url,
     setClock: async (iso) => {
-      admin.forget();
       await admin.call('admin', 'PUT', '/local/clock', { now: iso });
     },
     runScheduler: async () => {
-      admin.forget();
       await admin.call('admin', 'POST', '/local/scheduler/run');
     },
     addUser: async (user) => {
-      admin.forget();
       await admin.call('admin', 'POST', '/local/users', { ...user, password: demo_password }).catch((error: Error) => {
         if (!error.message.includes(' 409 ')) throw error;
       });

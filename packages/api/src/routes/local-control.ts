@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/guards.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json, jsonBody, problemResponses } from '../http/schemas.ts';
+import { type LocalSimulations, registerLocalSimulationRoutes } from './local-simulations.ts';
 
 /** The local runtime's virtual clock and scheduler; AWS has neither, and no such routes. */
 export interface LocalControl {
@@ -11,6 +12,7 @@ export interface LocalControl {
   runScheduler(): Promise<string[]>;
   /** Adds a user to the local directory (Cognito holds the users in AWS). */
   addUser(user: LocalUserInput): Promise<void>;
+  simulations: LocalSimulations;
 }
 
 const localUserSchema = z.object({
@@ -92,4 +94,6 @@ export function registerLocalControlRoutes(app: OpenAPIHono<AppEnv>, control: Lo
       return c.json({ username: user.username }, 201);
     },
   );
+
+  registerLocalSimulationRoutes(app, control.simulations);
 }
