@@ -361,6 +361,12 @@ const cases: Record<string, () => Case[]> = {
   'DELETE /api/forbund/{forbundId}/users/{email}': () => [
     ['an overlong address', undefined, 'param.email', { email: `${'x'.repeat(250)}@x.se` }],
   ],
+  'POST /api/platform/users': () => [
+    ['malformed JSON', '{', 'body'],
+    ['a förbund role', { email: 'anna@exempel.se', name: 'Anna', roles: ['ekonom'] }, 'roles.0'],
+    ['no email address', { email: 'anna', name: 'Anna', roles: ['national'] }, 'email'],
+  ],
+  'DELETE /api/platform/users/{email}': () => [['an empty address', undefined, 'param.email', { email: 'a' }]],
   'PUT /api/forbund/{forbundId}/charter': () => [
     ['malformed JSON', '{{', 'body'],
     ['missing members', { ...charter, members: undefined }, 'members'],

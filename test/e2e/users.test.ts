@@ -107,3 +107,30 @@ describe('the users of a förbund', () => {
     expect(back.status).toBe(201);
   });
 });
+
+describe("the platform's own people", () => {
+  it('are invited by a platform admin only, with platform roles only, and see what their role sees', async () => {
+    const before = await call(runtime, 'GET', '/api/platform/users', { token: admin });
+    expect(before.body.items.map((u: { email: string }) => u.email).sort()).toEqual(['admin', 'nationell']);
+    const invited = await call(runtime, 'POST', '/api/platform/users', {
+      token: admin,
+      body: { email: 'radet@exempel.se', name: 'Rådets analytiker', roles: ['national'] },
+    });
+    expect(invited.status).toBe(201);
+    const token = await login(runtime, 'radet@exempel.se', invited.body.temporaryPassword);
+    expect((await call(runtime, 'GET', '/api/national/2026', { token })).status).toBe(200);
+    expect((await call(runtime, 'GET', '/api/forbund/exempeldalen', { token })).status).toBe(404);
+
+    const ekonomRole = await call(runtime, 'POST', '/api/platform/users', {
+      token: admin,
+      body: { email: 'x@exempel.se', name: 'X', roles: ['ekonom'] },
+    });
+    expect(ekonomRole.status).toBe(400);
+    for (const token of [forbundsadmin, await login(runtime, 'nationell')]) {
+      expect((await call(runtime, 'GET', '/api/platform/users', { token })).status).toBe(403);
+      const body = { email: 'y@exempel.se', name: 'Y', roles: ['platform-admin'] };
+      expect((await call(runtime, 'POST', '/api/platform/users', { token, body })).status).toBe(403);
+    }
+    expect((await call(runtime, 'DELETE', '/api/platform/users/radet@exempel.se', { token: admin })).status).toBe(204);
+  });
+});

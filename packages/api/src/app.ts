@@ -27,7 +27,7 @@ import { registerVoucherRoutes } from './routes/ledger-vouchers.ts';
 import { type LocalControl, registerLocalControlRoutes } from './routes/local-control.ts';
 import { registerNationalRoutes } from './routes/national.ts';
 import { registerLocalIssuerRoutes, registerMeRoute } from './routes/session.ts';
-import { registerUserRoutes } from './routes/users.ts';
+import { registerPlatformUserRoutes, registerUserRoutes } from './routes/users.ts';
 import { registerWebhookRoutes, type WebhookRouteDependencies } from './routes/webhooks.ts';
 
 /** The largest request body accepted; a förbundsordning with 60 members is about 30 KB. */
@@ -119,6 +119,7 @@ export function createApp(dependencies: AppDependencies) {
   registerFollowUpRoutes(app, onHumanStep);
   registerNationalRoutes(app);
   registerUserRoutes(app, dependencies.identityProvider);
+  registerPlatformUserRoutes(app, dependencies.identityProvider);
   if (dependencies.localIssuer) registerLocalIssuerRoutes(app, dependencies.localIssuer);
   if (dependencies.localControl) registerLocalControlRoutes(app, dependencies.localControl);
 

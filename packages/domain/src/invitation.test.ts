@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invitationSchema } from './invitation.ts';
+import { invitationSchema, platformInvitationSchema } from './invitation.ts';
 
 const issuesOf = (input: unknown) => {
   const result = invitationSchema.safeParse(input);
@@ -26,5 +26,13 @@ describe('an invitation into a förbund', () => {
   it('names every field that is wrong', () => {
     expect(issuesOf({ email: 'inte-en-adress', name: ' ', roles: [] })).toEqual(['email', 'name', 'roles']);
     expect(issuesOf({ email: 'a@b.se', name: 'A', roles: ['ekonom', 'ekonom'] })).toEqual(['roles']);
+  });
+});
+
+describe("an invitation into the platform's own staff", () => {
+  it('hands out only the platform-wide roles, and to nobody as a member', () => {
+    expect(platformInvitationSchema.safeParse({ email: 'a@b.se', name: 'A', roles: ['national'] }).success).toBe(true);
+    const refused = platformInvitationSchema.safeParse({ email: 'a@b.se', name: 'A', roles: ['ekonom'] });
+    expect(refused.error?.issues[0]?.path).toEqual(['roles', 0]);
   });
 });

@@ -48,3 +48,16 @@ export function checkRepresentation(
 
 export const invitationSchema = z.object(invitationShape).superRefine(checkRepresentation);
 export type Invitation = z.output<typeof invitationSchema>;
+
+/** The platform's own people: its administrators and Nationella rådet, who belong to no förbund. */
+export const platformRoles = ['platform-admin', 'national'] as const satisfies readonly Role[];
+
+export const platformInvitationSchema = z.object({
+  email: invitationShape.email,
+  name: invitationShape.name,
+  roles: z
+    .array(z.enum(platformRoles))
+    .min(1, 'Välj minst en roll.')
+    .refine((chosen) => new Set(chosen).size === chosen.length, 'Välj varje roll en gång.'),
+});
+export type PlatformInvitation = z.output<typeof platformInvitationSchema>;

@@ -81,11 +81,12 @@ export async function seedDemoData(stores: Stores, now: Date): Promise<boolean> 
     await stores.users.add({ ...user, passwordHash: hashPassword(demo_password) }, now);
     wrote = true;
   }
-  // The förbund's own list of its people, so its administrator sees who has access. The demo's
-  // logins are short names; everyone invited later signs in with an email address.
+  // The lists of who has access (each förbund's, and the platform's own), so an administrator sees
+  // everyone. The demo's logins are short names; everyone invited later signs in by email address.
   for (const { username, name, roles, forbundId, memberId } of demoUsers) {
-    if (!forbundId || (await stores.forbundUsers.find(seeder, forbundId, username))) continue;
-    await stores.forbundUsers.add(seeder, forbundId, { email: username, name, roles, memberId }, now);
+    const scope = forbundId ?? null;
+    if (await stores.invitedUsers.find(seeder, scope, username)) continue;
+    await stores.invitedUsers.add(seeder, scope, { email: username, name, roles, memberId }, now);
     wrote = true;
   }
   return wrote;

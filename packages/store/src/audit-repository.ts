@@ -1,6 +1,6 @@
 import { monotonicFactory } from 'ulidx';
 import { auditItem, decode, encode, withoutKeys } from './codecs.ts';
-import { keys, type TenantPartition } from './keys.ts';
+import { keys, type PlatformPartition, type TenantPartition } from './keys.ts';
 import type { Table } from './table.ts';
 
 const nextId = monotonicFactory();
@@ -18,7 +18,7 @@ export interface AuditEntry {
 export class AuditRepository {
   constructor(private readonly table: Table) {}
 
-  async record(partition: TenantPartition, at: Date, entry: AuditEntry): Promise<void> {
+  async record(partition: TenantPartition | PlatformPartition, at: Date, entry: AuditEntry): Promise<void> {
     const id = nextId(at.getTime());
     await this.table.putNew(
       encode(auditItem, { PK: partition, SK: keys.audit(id), kind: 'audit', id, at: at.toISOString(), ...entry }),

@@ -3,7 +3,7 @@ export * from './charter-repository.ts';
 export * from './codecs.ts';
 export * from './cycle/index.ts';
 export * from './forbund-repository.ts';
-export * from './forbund-user-repository.ts';
+export * from './invited-user-repository.ts';
 export * from './keys.ts';
 export * from './ledger/index.ts';
 export * from './outbox-repository.ts';

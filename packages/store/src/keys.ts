@@ -7,6 +7,8 @@ export const tableKeyNames = { partition: 'PK', sort: 'SK', gsi1Partition: 'GSI1
 export const gsi1IndexName = 'GSI1';
 
 export type TenantPartition = `T#${string}` & { readonly __tenant: unique symbol };
+/** The platform's own records (its administrators and Nationella rådet), apart from every förbund. */
+export type PlatformPartition = 'PLATFORM' & { readonly __platform: unique symbol };
 
 /** Version numbers are zero-padded so sort keys order numerically. */
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
@@ -54,8 +56,8 @@ export const keys = {
   /** The platform's register of förbund (GSI1) for platform-admin listings. */
   forbundRegister: 'FORBUND',
   user: (username: string) => `USER#${username.toLowerCase()}`,
-  /** A förbund's record of a person it invited (the login itself lives in the user directory or Cognito). */
-  forbundUser: (email: string) => `USER#${email.toLowerCase()}`,
-  forbundUserPrefix: 'USER#',
+  /** A record of a person invited (the login itself lives in the user directory or Cognito). */
+  invitedUser: (email: string) => `USER#${email.toLowerCase()}`,
+  invitedUserPrefix: 'USER#',
   userSort: 'USER',
 } as const;

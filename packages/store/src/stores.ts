@@ -7,7 +7,7 @@ import { CycleRepository } from './cycle/cycle-repository.ts';
 import { ExecutionRepository } from './cycle/execution-repository.ts';
 import { NationalRepository } from './cycle/national-repository.ts';
 import { ForbundRepository } from './forbund-repository.ts';
-import { ForbundUserRepository } from './forbund-user-repository.ts';
+import { InvitedUserRepository } from './invited-user-repository.ts';
 import { ChartRepository } from './ledger/chart-repository.ts';
 import { ImportRepository } from './ledger/import-repository.ts';
 import { OpeningRepository } from './ledger/opening-repository.ts';
@@ -34,7 +34,7 @@ export function createStores(table: Table) {
     imports: new ImportRepository(table),
     vouchers: new VoucherRepository(table, charts, periods, audit),
     users: new UserDirectory(table),
-    forbundUsers: new ForbundUserRepository(table, audit),
+    invitedUsers: new InvitedUserRepository(table, audit),
     outbox: new OutboxRepository(table),
     budgets: new BudgetRepository(table, audit),
     closing: new ClosingRepository(table, audit),

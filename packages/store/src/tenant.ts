@@ -1,5 +1,5 @@
-import { hasRole, notFound, type Principal } from '@finsam/domain';
-import type { TenantPartition } from './keys.ts';
+import { forbidden, hasRole, notFound, type Principal } from '@finsam/domain';
+import type { PlatformPartition, TenantPartition } from './keys.ts';
 
 /** Förbund ids are ULIDs (or the demo's readable id): no '#' can smuggle in another key. */
 const forbund_id_pattern = /^[A-Za-z0-9-]{1,64}$/;
@@ -14,4 +14,10 @@ export function tenantPartition(principal: Principal, forbundId: string): Tenant
   const own = principal.forbundId === forbundId && !hasRole(principal, 'national');
   if (!own && !hasRole(principal, 'platform-admin')) throw notFound('Förbundet finns inte.');
   return `T#${forbundId}` as TenantPartition;
+}
+
+/** The platform's own partition: only its administrators reach it. */
+export function platformPartition(principal: Principal): PlatformPartition {
+  if (!hasRole(principal, 'platform-admin')) throw forbidden();
+  return 'PLATFORM' as PlatformPartition;
 }

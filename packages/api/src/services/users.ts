@@ -1,33 +1,35 @@
-import { conflict, type Invitation, invalid, notFound, type Principal } from '@finsam/domain';
-import type { ForbundUser, Stores } from '@finsam/store';
+import { conflict, type Invitation, invalid, notFound, type PlatformInvitation, type Principal } from '@finsam/domain';
+import type { InvitedUser, Stores, UserScope } from '@finsam/store';
 import type { IdentityProvider, InvitationDelivery } from '../identity/identity-provider.ts';
 
-export type InvitationResult = { user: ForbundUser } & InvitationDelivery;
+export type InvitationResult = { user: InvitedUser } & InvitationDelivery;
 
 /**
- * Invites a person into a förbund: first the login (which refuses an address taken anywhere on
- * the platform), then the förbund's record. If the record cannot be written, the login is
- * removed again, so an invitation either happens whole or not at all.
+ * Invites a person into a förbund (or, with scope null, into the platform's own staff): first
+ * the login, which refuses an address taken anywhere on the platform, then the record. If the
+ * record cannot be written, the login is removed again, so an invitation happens whole or not at all.
  */
 export async function inviteUser(
   stores: Stores,
   identity: IdentityProvider,
   principal: Principal,
-  forbundId: string,
-  invitation: Invitation,
+  scope: UserScope,
+  invitation: Invitation | PlatformInvitation,
   at: Date,
 ): Promise<InvitationResult> {
-  const charter = await stores.charters.current(principal, forbundId);
-  if (invitation.memberId && !charter.members.some((member) => member.id === invitation.memberId))
-    throw invalid('Medlemmen finns inte i förbundsordningen.', [
-      { field: 'memberId', message: 'Välj en medlem i förbundet.' },
-    ]);
-  if (await stores.forbundUsers.find(principal, forbundId, invitation.email))
+  if (scope !== null && 'memberId' in invitation && invitation.memberId) {
+    const charter = await stores.charters.current(principal, scope);
+    if (!charter.members.some((member) => member.id === invitation.memberId))
+      throw invalid('Medlemmen finns inte i förbundsordningen.', [
+        { field: 'memberId', message: 'Välj en medlem i förbundet.' },
+      ]);
+  }
+  if (await stores.invitedUsers.find(principal, scope, invitation.email))
     throw conflict(`Det finns redan en användare med e-postadressen ${invitation.email}.`);
 
-  const delivery = await identity.invite({ ...invitation, forbundId });
+  const delivery = await identity.invite({ ...invitation, ...(scope === null ? {} : { forbundId: scope }) });
   try {
-    const user = await stores.forbundUsers.add(principal, forbundId, invitation, at);
+    const user = await stores.invitedUsers.add(principal, scope, invitation, at);
     return { user, ...delivery };
   } catch (error) {
     await identity.remove(invitation.email);
@@ -40,14 +42,14 @@ export async function removeUser(
   stores: Stores,
   identity: IdentityProvider,
   principal: Principal,
-  forbundId: string,
+  scope: UserScope,
   email: string,
   at: Date,
 ): Promise<void> {
   const address = email.toLowerCase();
-  // Nobody locks the förbund out by removing the last administrator by mistake: themselves.
+  // Nobody locks themself out by mistake, least of all the last administrator.
   if (address === principal.subject.toLowerCase()) throw conflict('Du kan inte ta bort din egen inloggning.');
-  if (!(await stores.forbundUsers.find(principal, forbundId, address))) throw notFound('Användaren finns inte.');
+  if (!(await stores.invitedUsers.find(principal, scope, address))) throw notFound('Användaren finns inte.');
   await identity.remove(address);
-  await stores.forbundUsers.remove(principal, forbundId, address, at);
+  await stores.invitedUsers.remove(principal, scope, address, at);
 }
