@@ -67,6 +67,7 @@ describe('a simulation started over the API', () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b)); // only forward
     expect(seen.length).toBeGreaterThan(3);
     expect(job.files).toContain(`arsredovisning-${year}.pdf`);
+    expect(job.outputDir).toBe(`test-output/simulations/${forbundId}-${year}`);
     expect(job.timeline.at(-1)).toContain('året är stängt');
 
     const list = await call(runtime, 'GET', '/api/local/simulations', { token: admin });

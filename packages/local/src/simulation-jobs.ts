@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { conflict, invalid, notFound, type PresetName, type Principal } from '@finsam/domain';
 import { type Stores, tenantPartition } from '@finsam/store';
 import { type SimulationProgress, simulateYear, simulation_steps } from './simulate.ts';
@@ -19,6 +19,8 @@ export interface SimulationJob extends SimulationRequest {
   total: number;
   label: string;
   timeline: string[];
+  /** Relative to the working directory, as a person at that machine would look for it. */
+  outputDir: string;
   files: string[];
   error?: string;
   startedAt: string;
@@ -73,6 +75,7 @@ export class SimulationJobs {
       total: simulation_steps.length,
       label: 'Startar',
       timeline: [],
+      outputDir: relative(process.cwd(), this.outDirOf(request)) || '.',
       files: [],
       startedAt: this.deps.now().toISOString(),
     };
@@ -103,13 +106,17 @@ export class SimulationJobs {
       ]);
   }
 
+  private outDirOf({ forbundId, year }: SimulationRequest): string {
+    return join(this.deps.outDir, `${forbundId}-${year}`);
+  }
+
   private async run(job: SimulationJob) {
     try {
       const { files } = await simulateYear(this.deps.driver(), {
         forbundId: job.forbundId,
         year: job.year,
         preset: job.preset,
-        outDir: join(this.deps.outDir, `${job.forbundId}-${job.year}`),
+        outDir: this.outDirOf(job),
         print: (line) => job.timeline.push(line),
         onProgress: (progress: SimulationProgress) => {
           job.step = progress.step;
