@@ -60,8 +60,8 @@ describe.skipIf(chromiumMissing)('the förbund page and its förbundsordning', (
   it('lets the platform admin create a förbund, which then has its own empty pages', async () => {
     const page = await portal.open('/forbund', 'admin');
     await expectHeading(page, 'Förbund');
-    // No API invites users, so the portal only says where it is done.
-    expect(await mainText(page)).toContain('i Amazon Cognito i AWS, och i den lokala användarkatalogen');
+    // Users are invited on each förbund's own page; the list says where.
+    expect(await mainText(page)).toContain('under Användare och roller på förbundets sida');
     await checkPage(page, 'forbund-lista');
 
     await page.getByLabel('Förbundets namn').fill('Samordningsförbundet Norrdal');

@@ -8,6 +8,8 @@ import { tableText } from './support/ledger.ts';
 import { createOtherForbund, demo_forbund_id, setUpPortal } from './support/portal.ts';
 
 const reports = `/forbund/${demo_forbund_id}/rapporter/2026`;
+/** How long the test holds a report back, so the "Skapar …" phase can be seen. */
+const server_delay_ms = 1_000;
 
 describe.skipIf(chromiumMissing)('reports and exports', () => {
   const portal = setUpPortal();
@@ -82,12 +84,26 @@ describe.skipIf(chromiumMissing)('reports and exports', () => {
     expect(journal.suggestedFilename()).toBe(`${demo_forbund_id}-2026.journal`);
     expect(readFileSync(await journal.path(), 'utf8')).toContain('account 1930 Bank');
 
-    // Each report as PDF and as Excel, with the amounts of the JSON report.
+    // Each report as PDF and as Excel, with the amounts of the JSON report. The PDF is held back a
+    // moment, as a slow server would take making it: meanwhile a bar says the document is being made.
+    await page.route('**/reports/resultatrakning/pdf', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, server_delay_ms));
+      await route.continue();
+    });
     const [pdf] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Ladda ner resultaträkningen 2026 som PDF' }).click(),
+      (async () => {
+        await page.getByRole('button', { name: 'Ladda ner resultaträkningen 2026 som PDF' }).click();
+        await page.getByRole('progressbar', { name: 'Skapar resultaträkningen 2026 som PDF…' }).waitFor();
+        // One file at a time per report: its buttons wait until this one has come.
+        expect(
+          await page.getByRole('button', { name: 'Ladda ner resultaträkningen 2026 som Excel' }).isDisabled(),
+        ).toBe(true);
+      })(),
     ]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    await page.getByText(`Resultaträkningen 2026 som PDF har laddats ner som ${pdf.suggestedFilename()}.`).waitFor();
+    expect(await page.getByRole('progressbar').count()).toBe(0);
     expect(
       readFileSync(await pdf.path())
         .subarray(0, 5)

@@ -22,7 +22,9 @@ import { NationalPage } from './pages/national-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PeriodsPage } from './pages/periods-page.tsx';
 import { ReportsPage } from './pages/reports-page.tsx';
+import { SimulationPage } from './pages/simulation-page.tsx';
 import { StartPage } from './pages/start-page.tsx';
+import { UsersPage } from './pages/users-page.tsx';
 import { VoucherNewPage } from './pages/voucher-new-page.tsx';
 import { VoucherPage } from './pages/voucher-page.tsx';
 import { matchPath, useLocationPath, usePathname } from './router.tsx';
@@ -43,6 +45,8 @@ const routes: Route[] = [
     pattern: '/forbund/:forbundId/forbundsordning',
     render: ({ forbundId }) => <CharterEditPage forbundId={forbundId!} />,
   },
+  { pattern: '/forbund/:forbundId/anvandare', render: ({ forbundId }) => <UsersPage forbundId={forbundId!} /> },
+  { pattern: '/simulering', render: () => <SimulationPage /> },
   {
     pattern: '/forbund/:forbundId/medlem/:memberId/integrationer',
     render: ({ forbundId, memberId }) => <IntegrationsPage forbundId={forbundId!} memberId={memberId!} />,

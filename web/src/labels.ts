@@ -6,6 +6,7 @@ import type {
   SamradAnswerKind,
 } from './api/cycle-types.ts';
 import type { VoucherBasisKind } from './api/ledger-types.ts';
+import type { PresetName } from './api/simulation-types.ts';
 import type {
   CharterSettings,
   ContributionModel,
@@ -16,6 +17,7 @@ import type {
   ResultDistributionModel,
   Role,
 } from './api/types.ts';
+import type { ForbundRole } from './api/user-types.ts';
 import type { DisabledReason, WebhookEventType } from './api/webhook-types.ts';
 
 /** Swedish names for every code the API sends, so no raw code ever reaches the screen. */
@@ -28,6 +30,15 @@ export const roleNames: Record<Role, string> = {
   revisor: 'Revisor',
   'member-rep': 'Medlemsrepresentant',
   national: 'Nationella rådet',
+};
+
+/** What each role a förbund hands out may do, said beside the role's name where it is chosen. */
+export const forbundRoleDescriptions: Record<ForbundRole, string> = {
+  'forbund-admin': 'förbundsordningen, användare, revisorer och medlemmarnas integrationer',
+  ekonom: 'bokföring, budget, avräkning och låsta perioder',
+  styrelse: 'styrelsens beslut om budget, delårsrapporter och årsredovisning',
+  revisor: 'läser bokföringen och lämnar revisionsberättelse',
+  'member-rep': 'samråd, avräkningar och ansvarsfrihet för en medlem',
 };
 
 export const memberTypeNames: Record<MemberType, string> = {
@@ -166,4 +177,19 @@ export const webhookDisabledReasonNames: Record<DisabledReason, string> = {
   manual: 'Avstängd av en användare',
   deleted: 'Borttagen',
   'retry-window-exhausted': 'Avstängd automatiskt: mottagaren svarade inte under 72 timmar',
+};
+
+/**
+ * The economic models a simulation can give the förbundsordning (packages/domain presets.ts,
+ * from the SOCSAM trials), each with what sets it apart.
+ */
+export const presetDescriptions: Record<PresetName, string> = {
+  finsam: 'Finsam (standard): andelar 1/2, 1/4 och 1/4, betalning varje månad, resultatet till eget kapital',
+  delta: 'Delta (Hisingen): lika delar, fordringsmodell, Försäkringskassan avräknas vid årets slut',
+  finspang: 'Finspång: fordringsmodell med ramen per kvartal, resultatet fördelas efter andel av slutlig ram',
+  laholm:
+    'Fyrverkeriet (Laholm): fordringsmodell, halva resultatet återförs till kommun och region, resten efter andel',
+  grastorp: '5S (Grästorp): fordringsmodell, likvidavräkning efter ansvarsfrihet, resultatet efter andel',
+  haninge: 'Socsam (Haninge): fordringsmodell, likvidavräkning vid bokslut, begränsat deltagande i resultatet',
+  stenungsund: '4S (Stenungsund): kvittning mot kostnaderna, regionen betalar varje månad, resultatet behålls',
 };

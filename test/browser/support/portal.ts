@@ -15,8 +15,8 @@ export interface Portal {
   open: (path: string, username?: string) => Promise<Page>;
   /**
    * Moves "today" for the runtime's virtual clock and the browser alike, so the portal's default
-   * years and prefilled dates follow. Sessions signed in before are an hour older or more then:
-   * open a new, signed-in tab.
+   * years and prefilled dates follow. Sign-ins expire by the runtime's session clock (real time),
+   * so sessions signed in before stay valid.
    */
   setToday: (instant: string) => Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { filenameFromDisposition } from '../download.ts';
+import { type ProgressListener, readBody } from '../download-progress.ts';
 import { navigate } from '../router.tsx';
 import { clearSession, getSession, rememberReturnTo } from './session.ts';
 import type { FieldIssue, Problem } from './types.ts';
@@ -51,10 +52,15 @@ export interface DownloadedFile {
   filename?: string;
 }
 
-export async function requestFile(path: string, options: RequestOptions = {}): Promise<DownloadedFile> {
-  const response = await send('GET', path, undefined, options, '*/*');
+/**
+ * Fetches a file; `onProgress` hears "creating" while the server makes the document, then how
+ * many bytes of it have arrived.
+ */
+export async function requestFile(path: string, onProgress?: ProgressListener): Promise<DownloadedFile> {
+  onProgress?.({ phase: 'creating' });
+  const response = await send('GET', path, undefined, {}, '*/*');
   // A Blob keeps the bytes as sent: a SIE file is CP437 and must not be decoded as text.
-  const blob = await response.blob();
+  const blob = await readBody(response, onProgress);
   const filename = filenameFromDisposition(response.headers.get('Content-Disposition'));
   return filename ? { blob, filename } : { blob };
 }

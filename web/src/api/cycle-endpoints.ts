@@ -1,3 +1,4 @@
+import type { ProgressListener } from '../download-progress.ts';
 import { request, requestFile } from './client.ts';
 import type {
   AdoptionKind,
@@ -64,8 +65,17 @@ export const getAvrakning = (forbundId: string, year: number, signal?: AbortSign
 export const runAvrakning = (forbundId: string, year: number, month: number) =>
   request<AvrakningRun>('POST', `${forbundPath(forbundId)}/avrakning/${year}/${month}/run`);
 
-export const downloadStatement = (forbundId: string, year: number, month: number, memberId: string) =>
-  requestFile(`${forbundPath(forbundId)}/avrakning/${year}/${month}/statements/${encodeURIComponent(memberId)}/pdf`);
+export const downloadStatement = (
+  forbundId: string,
+  year: number,
+  month: number,
+  memberId: string,
+  onProgress?: ProgressListener,
+) =>
+  requestFile(
+    `${forbundPath(forbundId)}/avrakning/${year}/${month}/statements/${encodeURIComponent(memberId)}/pdf`,
+    onProgress,
+  );
 
 export const getInterimReports = (forbundId: string, year: number, signal?: AbortSignal) =>
   request<InterimReports>('GET', `${forbundPath(forbundId)}/interim-reports/${year}`, undefined, { signal });
@@ -83,8 +93,12 @@ export const adoptInterimReport = (
     body,
   );
 
-export const downloadInterimReport = (forbundId: string, year: number, periodEnd: string) =>
-  requestFile(`${forbundPath(forbundId)}/interim-reports/${year}/${encodeURIComponent(periodEnd)}/pdf`);
+export const downloadInterimReport = (
+  forbundId: string,
+  year: number,
+  periodEnd: string,
+  onProgress?: ProgressListener,
+) => requestFile(`${forbundPath(forbundId)}/interim-reports/${year}/${encodeURIComponent(periodEnd)}/pdf`, onProgress);
 
 export const getFollowUp = (forbundId: string, year: number, month: number, signal?: AbortSignal) =>
   request<FollowUp>('GET', `${forbundPath(forbundId)}/follow-up/${year}?month=${month}`, undefined, { signal });
@@ -98,8 +112,8 @@ export const adoptAnnualReport = (
   body: { decisionReference: string; signedBy: string[]; forvaltningsberattelse: string; decidedAt?: string },
 ) => request<AnnualReport>('POST', `${closingPath(forbundId, year)}/annual-report`, body);
 
-export const downloadAnnualReport = (forbundId: string, year: number) =>
-  requestFile(`${closingPath(forbundId, year)}/annual-report/pdf`);
+export const downloadAnnualReport = (forbundId: string, year: number, onProgress?: ProgressListener) =>
+  requestFile(`${closingPath(forbundId, year)}/annual-report/pdf`, onProgress);
 
 export const getAuditors = (forbundId: string, signal?: AbortSignal) =>
   request<ItemList<Auditor>>('GET', `${forbundPath(forbundId)}/auditors`, undefined, { signal });
@@ -123,4 +137,5 @@ export const decideDischarge = (
 export const getNational = (year: number, signal?: AbortSignal) =>
   request<NationalYear>('GET', `/national/${year}`, undefined, { signal });
 
-export const downloadNationalCsv = (year: number) => requestFile(`/national/${year}/csv`);
+export const downloadNationalCsv = (year: number, onProgress?: ProgressListener) =>
+  requestFile(`/national/${year}/csv`, onProgress);

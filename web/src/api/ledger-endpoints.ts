@@ -1,3 +1,4 @@
+import type { ProgressListener } from '../download-progress.ts';
 import { request, requestFile } from './client.ts';
 import type { Chart, Periods, ReportName, Reports, Voucher, VoucherDraft, VoucherId } from './ledger-types.ts';
 import type { ItemList } from './types.ts';
@@ -48,9 +49,11 @@ export const getReport = <R extends ReportName>(forbundId: string, year: number,
   request<Reports[R]>('GET', `${yearPath(forbundId, year)}/reports/${report}`, undefined, { signal });
 
 /** SIE 4 as the server wrote it (CP437), named by the server's Content-Disposition. */
-export const downloadSie = (forbundId: string, year: number) => requestFile(`${yearPath(forbundId, year)}/sie`);
+export const downloadSie = (forbundId: string, year: number, onProgress?: ProgressListener) =>
+  requestFile(`${yearPath(forbundId, year)}/sie`, onProgress);
 
-export const downloadHledger = (forbundId: string, year: number) => requestFile(`${yearPath(forbundId, year)}/hledger`);
+export const downloadHledger = (forbundId: string, year: number, onProgress?: ProgressListener) =>
+  requestFile(`${yearPath(forbundId, year)}/hledger`, onProgress);
 
 /** The report formats the API renders besides JSON: the same amounts as a PDF or an Excel file. */
 export type ReportDocumentFormat = 'pdf' | 'xlsx';
@@ -60,4 +63,5 @@ export const downloadReportDocument = (
   year: number,
   report: ReportName,
   format: ReportDocumentFormat,
-) => requestFile(`${yearPath(forbundId, year)}/reports/${report}/${format}`);
+  onProgress?: ProgressListener,
+) => requestFile(`${yearPath(forbundId, year)}/reports/${report}/${format}`, onProgress);

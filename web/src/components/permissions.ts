@@ -39,3 +39,10 @@ export const canReadNational = (principal: Principal | undefined) => hasAny(prin
 
 /** The förbund's administrator manages every member's webhooks; a representative only its own (routes/webhooks). */
 export const canManageAllIntegrations = (principal: Principal | undefined) => hasAny(principal, ['forbund-admin']);
+
+/** The platform and the förbund's administrator invite the förbund's people and remove them (routes/users.ts). */
+export const canManageUsers = (principal: Principal | undefined) =>
+  hasAny(principal, ['platform-admin', 'forbund-admin']);
+
+/** The platform's own tools: creating förbund, and locally the simulation and the virtual clock. */
+export const isPlatformAdmin = (principal: Principal | undefined) => hasAny(principal, ['platform-admin']);

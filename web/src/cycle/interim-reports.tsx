@@ -107,7 +107,7 @@ function InterimReport({
         downloads={[
           {
             label: `delårsrapporten per ${periodEnd} som PDF`,
-            fetch: () => downloadInterimReport(forbundId, year, periodEnd),
+            fetch: (onProgress) => downloadInterimReport(forbundId, year, periodEnd, onProgress),
             fallbackName: `delarsrapport-${periodEnd}.pdf`,
           },
         ]}

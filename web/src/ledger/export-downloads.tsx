@@ -8,12 +8,12 @@ export function ExportDownloads({ forbundId, year }: { forbundId: string; year: 
       downloads={[
         {
           label: `SIE 4-fil för ${year}`,
-          fetch: () => downloadSie(forbundId, year),
+          fetch: (onProgress) => downloadSie(forbundId, year, onProgress),
           fallbackName: `${forbundId}-${year}.se`,
         },
         {
           label: `hledger-journal för ${year}`,
-          fetch: () => downloadHledger(forbundId, year),
+          fetch: (onProgress) => downloadHledger(forbundId, year, onProgress),
           fallbackName: `${forbundId}-${year}.journal`,
         },
       ]}

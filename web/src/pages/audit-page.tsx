@@ -15,6 +15,7 @@ import { AuditReportForm } from '../cycle/audit-report-form.tsx';
 import { AuditReportList } from '../cycle/audit-report-list.tsx';
 import { AuditorForm } from '../cycle/auditor-form.tsx';
 import { CycleFrame, NoAccess } from '../cycle/cycle-frame.tsx';
+import type { ProgressListener } from '../download-progress.ts';
 import { formatDate, formatList } from '../format.ts';
 import { reportsPath } from '../ledger/ledger-paths.ts';
 import { Link } from '../router.tsx';
@@ -92,17 +93,19 @@ function Documents({ forbundId, closing }: { forbundId: string; closing: Closing
       ? [
           {
             label: `årsredovisningen ${year} som PDF`,
-            fetch: () => downloadAnnualReport(forbundId, year),
+            fetch: (onProgress: ProgressListener) => downloadAnnualReport(forbundId, year, onProgress),
             fallbackName: `arsredovisning-${year}.pdf`,
           },
         ]
       : []),
     ...auditedReports.flatMap(([report, noun]) =>
-      (['pdf', 'xlsx'] as const).map((format) => ({
-        label: `${noun} ${year} som ${format === 'pdf' ? 'PDF' : 'Excel'}`,
-        fetch: () => downloadReportDocument(forbundId, year, report, format),
-        fallbackName: `${report}-${year}.${format}`,
-      })),
+      (['pdf', 'xlsx'] as const).map(
+        (format): Download => ({
+          label: `${noun} ${year} som ${format === 'pdf' ? 'PDF' : 'Excel'}`,
+          fetch: (onProgress) => downloadReportDocument(forbundId, year, report, format, onProgress),
+          fallbackName: `${report}-${year}.${format}`,
+        }),
+      ),
     ),
   ];
   return (

@@ -208,7 +208,7 @@ function MonthSection({
         compact
         downloads={run.statements.map((statement) => ({
           label: `avräkningsbeskedet för ${nameOf(statement.memberId)} ${formatMonth(run.month)} ${year}`,
-          fetch: () => downloadStatement(forbundId, year, run.month, statement.memberId),
+          fetch: (onProgress) => downloadStatement(forbundId, year, run.month, statement.memberId, onProgress),
           fallbackName: `avrakning-${year}-${String(run.month).padStart(2, '0')}-${statement.memberId}.pdf`,
         }))}
       />

@@ -248,7 +248,7 @@ function AnnualReportDecision({
             downloads={[
               {
                 label: `årsredovisningen ${year} som PDF`,
-                fetch: () => downloadAnnualReport(forbundId, year),
+                fetch: (onProgress) => downloadAnnualReport(forbundId, year, onProgress),
                 fallbackName: `arsredovisning-${year}.pdf`,
               },
             ]}

@@ -1,6 +1,8 @@
 import { listForbund } from '../api/endpoints.ts';
 import { useSession } from '../api/session.ts';
+import { getClock } from '../api/simulation-endpoints.ts';
 import type { Forbund } from '../api/types.ts';
+import { useApi } from '../api/use-api.ts';
 import { usePagedApi } from '../api/use-paged-api.ts';
 import { ForbundCreateForm } from '../components/forbund-create-form.tsx';
 import { MoreButton } from '../components/more-button.tsx';
@@ -25,6 +27,7 @@ export function ForbundListPage() {
           </>
         )}
       </Loaded>
+      {isPlatformAdmin && <SimulationLink />}
       {isPlatformAdmin && (
         <section aria-labelledby="skapa-forbund-rubrik" className="section">
           <h2 id="skapa-forbund-rubrik">Skapa förbund</h2>
@@ -37,18 +40,32 @@ export function ForbundListPage() {
 }
 
 /**
- * The API has no call for inviting users, so the portal offers none: accounts live in the user
- * directory (Cognito in AWS), which also carries each user's förbund, roles and member.
+ * The way to the simulation, shown only where it exists: the local runtime answers for its virtual
+ * clock, AWS answers 404 and the section stays away.
  */
+function SimulationLink() {
+  const [clock] = useApi('local-clock', (signal) => getClock(signal));
+  if (clock.status !== 'ready') return null;
+  return (
+    <section aria-labelledby="simulering-rubrik" className="section no-print">
+      <h2 id="simulering-rubrik">Simulering</h2>
+      <p>
+        <Link to="/simulering">Simulera ett budgetår</Link>: kör ett förbunds hela år på den virtuella klockan och följ
+        hur det går, steg för steg.
+      </p>
+    </section>
+  );
+}
+
+/** Where the förbund's people get their logins: on each förbund's own page, not here. */
 function UserNote() {
   return (
     <div className="notice notice--info">
-      <p className="notice__title">Användare bjuds in utanför portalen</p>
+      <p className="notice__title">Användare bjuds in på förbundets sida</p>
       <p>
-        När förbundet är skapat läggs dess användare (ekonom, förbundschef, styrelse, revisorer och medlemmarnas
-        representanter) upp i användarkatalogen: i Amazon Cognito i AWS, och i den lokala användarkatalogen när Finsam
-        Cloud körs lokalt. Där anges användarens förbund, roll och, för en medlemsrepresentant, vilken medlem hen
-        företräder.
+        När förbundet är skapat bjuder du in dess användare (ekonom, förbundschef, styrelse, revisorer och medlemmarnas
+        representanter) under Användare och roller på förbundets sida. Där anges användarens roller och, för en
+        medlemsrepresentant, vilken medlem hen företräder.
       </p>
     </div>
   );

@@ -8,7 +8,7 @@ import { FlashNotice } from '../components/flash-notice.tsx';
 import { ForbundProfile } from '../components/forbund-profile.tsx';
 import { MemberTable } from '../components/member-table.tsx';
 import { Page } from '../components/page.tsx';
-import { canEditCharter, canManageAllIntegrations } from '../components/permissions.ts';
+import { canEditCharter, canManageAllIntegrations, canManageUsers } from '../components/permissions.ts';
 import { isNotFound, Loaded } from '../components/status.tsx';
 import { CycleLinks } from '../cycle/cycle-links.tsx';
 import { formatDate } from '../format.ts';
@@ -39,6 +39,17 @@ export function ForbundPage({ forbundId }: { forbundId: string }) {
 
       <CycleLinks forbundId={forbundId} />
       <LedgerLinks forbundId={forbundId} />
+      {canManageUsers(session?.principal) && (
+        <section className="section no-print" aria-labelledby="anvandare-rubrik">
+          <h2 id="anvandare-rubrik">Användare</h2>
+          <ul className="link-list">
+            <li>
+              <Link to={pathOf('forbund', forbundId, 'anvandare')}>Användare och roller</Link>: bjud in förbundets
+              personal, styrelse, revisorer och medlemmarnas representanter, eller ta bort deras inloggning
+            </li>
+          </ul>
+        </section>
+      )}
 
       <section className="section" aria-labelledby="medlemmar-rubrik">
         <h2 id="medlemmar-rubrik">Medlemmar</h2>

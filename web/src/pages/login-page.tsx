@@ -57,6 +57,7 @@ export function LoginPage() {
         <TextField
           path="username"
           label="Användarnamn"
+          hint="Den som har bjudits in till ett förbund loggar in med sin e-postadress."
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}

@@ -64,7 +64,7 @@ function Figures({ data }: { data: NationalYear }) {
           downloads={[
             {
               label: `nyckeltalen för ${year} som CSV`,
-              fetch: () => downloadNationalCsv(year),
+              fetch: (onProgress) => downloadNationalCsv(year, onProgress),
               fallbackName: `samordningsforbund-${year}.csv`,
             },
           ]}

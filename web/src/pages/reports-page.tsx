@@ -167,7 +167,7 @@ function ReportSection<T>({
         compact
         downloads={formatNames.map(([format, formatName]) => ({
           label: `${noun} ${year} som ${formatName}`,
-          fetch: () => downloadReportDocument(forbundId, year, report, format),
+          fetch: (onProgress) => downloadReportDocument(forbundId, year, report, format, onProgress),
           fallbackName: `${report}-${year}.${format}`,
         }))}
       />

@@ -1,0 +1,67 @@
+import type { MouseEvent } from 'react';
+import type { ForbundUser } from '../api/user-types.ts';
+import { TableScroll } from '../components/table-scroll.tsx';
+import { formatDate, formatList } from '../format.ts';
+import { nameOf, roleNames } from '../labels.ts';
+
+/**
+ * The förbund's people: roles in Swedish, a representative's member by name, who invited and when.
+ * On a phone each row stacks into a block with the column names beside the values (users/users.css), so
+ * the remove button is in view without scrolling sideways.
+ */
+export function UserTable({
+  users,
+  memberName,
+  onRemove,
+}: {
+  users: ForbundUser[];
+  memberName: (memberId: string) => string;
+  /** Asks to remove a user; the button is passed so focus can go back to it if the user cancels. */
+  onRemove: (user: ForbundUser, button: HTMLButtonElement) => void;
+}) {
+  if (users.length === 0)
+    return <p className="empty">Förbundet har inga inbjudna användare ännu. Bjud in den första nedan.</p>;
+  return (
+    <TableScroll label="Användare">
+      <table className="user-table">
+        <caption className="visually-hidden">Förbundets användare</caption>
+        <thead>
+          <tr>
+            <th scope="col">Namn</th>
+            <th scope="col">E-postadress</th>
+            <th scope="col">Roller</th>
+            <th scope="col">Medlem</th>
+            <th scope="col">Inbjuden</th>
+            <th scope="col">
+              <span className="visually-hidden">Åtgärd</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.email}>
+              <th scope="row">{user.name}</th>
+              <td className="user-table__email" data-label="E-postadress">
+                {user.email}
+              </td>
+              <td data-label="Roller">{formatList(user.roles.map((role) => nameOf(roleNames, role)))}</td>
+              <td data-label="Medlem">{user.memberId ? memberName(user.memberId) : '–'}</td>
+              <td data-label="Inbjuden">
+                <span className="nowrap">{formatDate(user.invitedAt)}</span> av {user.invitedBy}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={(event: MouseEvent<HTMLButtonElement>) => onRemove(user, event.currentTarget)}
+                >
+                  Ta bort<span className="visually-hidden"> {user.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
