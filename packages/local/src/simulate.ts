@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type PresetName, presetSettings } from '@finsam/domain';
+import { type PresetName, presetSettings, swedishMonthNames } from '@finsam/domain';
 import { demo_password } from './demo-data.ts';
 import { SimulationClient } from './simulation-client.ts';
 import type { SimulationDriver } from './simulation-driver.ts';
@@ -16,26 +16,11 @@ export interface SimulationOptions {
   onProgress?: (progress: SimulationProgress) => void;
 }
 
-const month_names = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
 /** The steps of a simulated year, in order, as a person would name them. */
 export const simulation_steps = [
   'Förbundsordningen och användarna förbereds',
   'Budget, samråd och styrelsens beslut',
-  ...month_names.map((name) => `Månaden ${name}: avräkning, kostnader och betalningar`),
+  ...swedishMonthNames.map((name) => `Månaden ${name}: avräkning, kostnader och betalningar`),
   'Decembers kostnader och avräkning',
   'Bokslutet',
   'Årsredovisning, revision och ansvarsfrihet',

@@ -51,7 +51,10 @@ export class InvitedUserRepository {
   async list(principal: Principal, forbundId: UserScope): Promise<InvitedUser[]> {
     const partition = partitionOf(principal, forbundId);
     const page = await this.table.queryPrefix(partition, keys.invitedUserPrefix, { limit: users_per_scope_max });
-    return page.items.map((item) => withoutKeys(decode(invitedUserItem, item)));
+    // By name, as people look for one another; the keys are email addresses.
+    return page.items
+      .map((item) => withoutKeys(decode(invitedUserItem, item)))
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   }
 
   async find(principal: Principal, forbundId: UserScope, email: string): Promise<InvitedUser | undefined> {

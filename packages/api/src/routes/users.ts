@@ -60,8 +60,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, identity: IdentityP
       const { forbundId } = c.req.valid('param');
       const { stores, principal } = c.var;
       await stores.forbund.get(principal, forbundId);
-      const users = await stores.invitedUsers.list(principal, forbundId);
-      return c.json({ items: users.sort((a, b) => a.name.localeCompare(b.name, 'sv')) }, 200);
+      return c.json({ items: await stores.invitedUsers.list(principal, forbundId) }, 200);
     },
   );
 
@@ -118,8 +117,7 @@ export function registerPlatformUserRoutes(app: OpenAPIHono<AppEnv>, identity: I
       responses: { 200: json(z.object({ items: z.array(invitedUserSchema) }), 'Användarna'), ...problemResponses },
     }),
     async (c) => {
-      const users = await c.var.stores.invitedUsers.list(c.var.principal, null);
-      return c.json({ items: users.sort((a, b) => a.name.localeCompare(b.name, 'sv')) }, 200);
+      return c.json({ items: await c.var.stores.invitedUsers.list(c.var.principal, null) }, 200);
     },
   );
 
