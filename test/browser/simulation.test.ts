@@ -71,6 +71,8 @@ describe.skipIf(chromiumMissing)('simulating a year from the portal', () => {
     expect(text).toContain(`Simuleringen är klar: ${forbund.name} har planerat, bokfört, avräknat och stängt ${year}.`);
     expect(text).toContain('Alla medlemmar har svarat i samrådet');
     expect(text).toContain('Likvidavräkning gjord; året är stängt');
+    // The folder as seen from the runtime's working directory, where a person at that machine would look.
+    expect(text).toContain(`Dokumenten finns i mappen test-output/simulations/${forbund.id}-${year}, räknat från`);
     expect(text).toContain(`arsredovisning-${year}.pdf`);
     expect(text).toContain(`bokforing-${year}.se`);
     expect(await bar.getAttribute('value')).toBe('18');

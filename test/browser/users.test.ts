@@ -6,6 +6,7 @@ import { tableText } from './support/ledger.ts';
 import { createOtherForbund, demo_forbund_id, fillLogin, setUpPortal } from './support/portal.ts';
 
 const usersPath = (forbundId: string) => `/forbund/${forbundId}/anvandare`;
+const platform_users_path = '/anvandare';
 
 /** Fills and sends the invitation form as a user would; `member` is a name in the member select. */
 async function invite(page: Page, user: { email: string; name: string; roles: string[]; member?: string }) {
@@ -127,6 +128,55 @@ describe.skipIf(chromiumMissing)('users and roles of a förbund', () => {
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await tableText(page, 'Användare')).toContain('Frida Förbundschef');
+  });
+
+  it('the platform admin invites a Nationella rådet user, who signs in to the national statistics', async () => {
+    const page = await portal.open('/forbund', 'admin');
+    await expectHeading(page, 'Förbund');
+    await page.getByRole('link', { name: 'Administratörer och Nationella rådet' }).click();
+    await expectHeading(page, 'Plattformens användare');
+    const users = await tableText(page, 'Användare');
+    expect(users).toContain('Plattformsadministratören admin Plattformsadministratör');
+    expect(users).toContain('Nils Nationella rådet nationell Nationella rådet');
+    // The platform hands out only its own roles, and has no members to act for.
+    expect(await page.getByRole('checkbox').count()).toBe(2);
+    expect(await page.getByLabel('Ekonom', { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('columnheader', { name: 'Medlem' }).count()).toBe(0);
+    await checkPage(page, 'plattformens-anvandare');
+
+    await invite(page, { email: 'Nora.Nationell@Radet.se', name: 'Nora Nationell', roles: ['Nationella rådet'] });
+    const password = await temporaryPassword(page, 'Nora Nationell');
+    expect(await tableText(page, 'Användare')).toContain('Nora Nationell nora.nationell@radet.se Nationella rådet');
+    await checkPage(page, 'plattformens-anvandare-inbjuden');
+    await page.getByRole('button', { name: 'Jag har lämnat över lösenordet' }).click();
+    expect(await mainText(page)).not.toContain(password);
+
+    // The same address again: the API's 409 says why.
+    await invite(page, { email: 'nora.nationell@radet.se', name: 'Nora igen', roles: ['Plattformsadministratör'] });
+    await page.getByRole('heading', { name: 'Användaren kunde inte bjudas in.' }).waitFor();
+
+    // The administrator cannot remove their own login here either.
+    await page.getByRole('button', { name: 'Ta bort Plattformsadministratören' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ta bort Plattformsadministratören?' });
+    await dialog.getByRole('button', { name: 'Ja, ta bort användaren' }).click();
+    await dialog.getByRole('alert').getByText('Du kan inte ta bort din egen inloggning.').waitFor();
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Signed out, she signs in with the address and the temporary password and lands on the national view.
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await expectHeading(page, 'Logga in');
+    await fillLogin(page, 'nora.nationell@radet.se', password);
+    await expectHeading(page, 'Nationell statistik 2027');
+    expect(new URL(page.url()).pathname).toBe('/nationellt/2027');
+    expect(await readText(page.locator('.site-user'))).toContain('Nora Nationell Nationella rådet');
+  });
+
+  it('the platform’s users are not found for anyone but the platform admin', async () => {
+    for (const username of ['forbundsadmin', 'nationell']) {
+      const page = await portal.open(platform_users_path, username);
+      await expectHeading(page, 'Sidan finns inte');
+    }
   });
 
   it('offers no user administration to an ekonom, and the page is not found for them', async () => {

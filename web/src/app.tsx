@@ -21,6 +21,7 @@ import { MemberPage } from './pages/member-page.tsx';
 import { NationalPage } from './pages/national-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PeriodsPage } from './pages/periods-page.tsx';
+import { PlatformUsersPage, platformUsersPath } from './pages/platform-users-page.tsx';
 import { ReportsPage } from './pages/reports-page.tsx';
 import { SimulationPage } from './pages/simulation-page.tsx';
 import { StartPage } from './pages/start-page.tsx';
@@ -46,6 +47,7 @@ const routes: Route[] = [
     render: ({ forbundId }) => <CharterEditPage forbundId={forbundId!} />,
   },
   { pattern: '/forbund/:forbundId/anvandare', render: ({ forbundId }) => <UsersPage forbundId={forbundId!} /> },
+  { pattern: platformUsersPath, render: () => <PlatformUsersPage /> },
   { pattern: '/simulering', render: () => <SimulationPage /> },
   {
     pattern: '/forbund/:forbundId/medlem/:memberId/integrationer',

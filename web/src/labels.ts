@@ -17,7 +17,7 @@ import type {
   ResultDistributionModel,
   Role,
 } from './api/types.ts';
-import type { ForbundRole } from './api/user-types.ts';
+import type { InvitableRole } from './api/user-types.ts';
 import type { DisabledReason, WebhookEventType } from './api/webhook-types.ts';
 
 /** Swedish names for every code the API sends, so no raw code ever reaches the screen. */
@@ -32,8 +32,10 @@ export const roleNames: Record<Role, string> = {
   national: 'Nationella rådet',
 };
 
-/** What each role a förbund hands out may do, said beside the role's name where it is chosen. */
-export const forbundRoleDescriptions: Record<ForbundRole, string> = {
+/** What each role a förbund or the platform hands out may do, said beside the role's name where it is chosen. */
+export const roleDescriptions: Record<InvitableRole, string> = {
+  'platform-admin': 'skapar förbund och bjuder in alla förbunds och plattformens användare',
+  national: 'läser den nationella statistiken över alla förbund',
   'forbund-admin': 'förbundsordningen, användare, revisorer och medlemmarnas integrationer',
   ekonom: 'bokföring, budget, avräkning och låsta perioder',
   styrelse: 'styrelsens beslut om budget, delårsrapporter och årsredovisning',

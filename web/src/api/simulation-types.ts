@@ -20,7 +20,9 @@ export interface Simulation {
   label: string;
   /** The year's events so far, "YYYY-MM-DD  text", oldest first. */
   timeline: string[];
-  /** The documents written, by file name. */
+  /** The folder the documents are written to, relative to the runtime's working directory. */
+  outputDir: string;
+  /** The documents written to `outputDir`, by file name. */
   files: string[];
   error?: string;
   startedAt: string;

@@ -11,6 +11,7 @@ import { Loaded } from '../components/status.tsx';
 import { TableScroll } from '../components/table-scroll.tsx';
 import { formatDate } from '../format.ts';
 import { Link, pathOf } from '../router.tsx';
+import { platformUsersPath } from './platform-users-page.tsx';
 
 export function ForbundListPage() {
   const session = useSession();
@@ -27,6 +28,7 @@ export function ForbundListPage() {
           </>
         )}
       </Loaded>
+      {isPlatformAdmin && <PlatformUsersLink />}
       {isPlatformAdmin && <SimulationLink />}
       {isPlatformAdmin && (
         <section aria-labelledby="skapa-forbund-rubrik" className="section">
@@ -36,6 +38,19 @@ export function ForbundListPage() {
         </section>
       )}
     </Page>
+  );
+}
+
+/** The platform's own people: they belong to no förbund, so they have a page of their own. */
+function PlatformUsersLink() {
+  return (
+    <section aria-labelledby="plattformens-anvandare-rubrik" className="section no-print">
+      <h2 id="plattformens-anvandare-rubrik">Plattformens användare</h2>
+      <p>
+        <Link to={platformUsersPath}>Administratörer och Nationella rådet</Link>: bjud in och ta bort de användare som
+        arbetar med alla förbund.
+      </p>
+    </section>
   );
 }
 

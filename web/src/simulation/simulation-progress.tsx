@@ -106,13 +106,19 @@ export function SimulationProgress({
           {simulation.files.length === 0 ? (
             <p className="empty">Inga filer skrevs.</p>
           ) : (
-            <ul className="simulation__files">
-              {simulation.files.map((file) => (
-                <li key={file}>
-                  <code>{file}</code>
-                </li>
-              ))}
-            </ul>
+            <>
+              <p>
+                Dokumenten finns i mappen <code className="simulation__folder">{simulation.outputDir}</code>, räknat
+                från den mapp där Finsam Cloud körs.
+              </p>
+              <ul className="simulation__files">
+                {simulation.files.map((file) => (
+                  <li key={file}>
+                    <code>{file}</code>
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </>
       )}

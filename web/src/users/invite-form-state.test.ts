@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { forbundRoles, platformRoles } from '../api/user-types.ts';
 import { initialInviteState, toggleRole, toInviteRequest } from './invite-form-state.ts';
 
 describe('toggleRole', () => {
   it('keeps the form order whatever order the boxes are ticked in, and each role once', () => {
-    let roles = toggleRole([], 'member-rep', true);
-    roles = toggleRole(roles, 'ekonom', true);
-    roles = toggleRole(roles, 'ekonom', true);
+    let roles = toggleRole(forbundRoles, [], 'member-rep', true);
+    roles = toggleRole(forbundRoles, roles, 'ekonom', true);
+    roles = toggleRole(forbundRoles, roles, 'ekonom', true);
     expect(roles).toEqual(['ekonom', 'member-rep']);
-    expect(toggleRole(roles, 'member-rep', false)).toEqual(['ekonom']);
+    expect(toggleRole(forbundRoles, roles, 'member-rep', false)).toEqual(['ekonom']);
+  });
+
+  it('offers only the roles the form lists: the platform hands out its own', () => {
+    let roles = toggleRole(platformRoles, [], 'national', true);
+    roles = toggleRole(platformRoles, roles, 'platform-admin', true);
+    expect(roles).toEqual(['platform-admin', 'national']);
+    expect(toggleRole(platformRoles, roles, 'ekonom', true)).toEqual(['platform-admin', 'national']);
   });
 });
 

@@ -1,11 +1,11 @@
 import type { FieldIssue } from '../api/types.ts';
-import { type ForbundRole, forbundRoles, type NewForbundUser } from '../api/user-types.ts';
+import type { InvitableRole, NewUser } from '../api/user-types.ts';
 
 /** What the invitation form holds while the user types; `memberId` is '' until a member is chosen. */
 export interface InviteState {
   email: string;
   name: string;
-  roles: ForbundRole[];
+  roles: InvitableRole[];
   memberId: string;
 }
 
@@ -15,9 +15,14 @@ export const initialInviteState: InviteState = { email: '', name: '', roles: [],
 export const email_length_max = 254;
 export const name_length_max = 200;
 
-/** Ticks or unticks a role, keeping the roles in the order the form lists them. */
-export function toggleRole(chosen: readonly ForbundRole[], role: ForbundRole, checked: boolean): ForbundRole[] {
-  return forbundRoles.filter((each) => (each === role ? checked : chosen.includes(each)));
+/** Ticks or unticks a role, keeping the roles in the order the form lists them (`offered`). */
+export function toggleRole(
+  offered: readonly InvitableRole[],
+  chosen: readonly InvitableRole[],
+  role: InvitableRole,
+  checked: boolean,
+): InvitableRole[] {
+  return offered.filter((each) => (each === role ? checked : chosen.includes(each)));
 }
 
 export const representsMember = (state: Pick<InviteState, 'roles'>) => state.roles.includes('member-rep');
@@ -28,7 +33,7 @@ export const representsMember = (state: Pick<InviteState, 'roles'>) => state.rol
  * chosen and then left by unticking "Medlemsrepresentant" is not sent: only a representative
  * acts for a member.
  */
-export function toInviteRequest(state: InviteState): { body: NewForbundUser } | { issues: FieldIssue[] } {
+export function toInviteRequest(state: InviteState): { body: NewUser } | { issues: FieldIssue[] } {
   const email = state.email.trim().toLowerCase();
   const name = state.name.trim();
   const representative = representsMember(state);

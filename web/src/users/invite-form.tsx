@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import type { Member } from '../api/types.ts';
-import { inviteUser } from '../api/user-endpoints.ts';
-import { forbundRoles, type InvitationResult } from '../api/user-types.ts';
+import { inviteUser, type UserScope } from '../api/user-endpoints.ts';
+import type { InvitableRole, InvitationResult } from '../api/user-types.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { CheckboxField, FieldGroup, SelectField, TextField } from '../components/fields.tsx';
 import { type FormProblem, localProblem, problemFromError } from '../form-errors.ts';
-import { forbundRoleDescriptions, roleNames } from '../labels.ts';
+import { roleDescriptions, roleNames } from '../labels.ts';
 import {
   email_length_max,
   type InviteState,
@@ -19,16 +19,23 @@ import {
 /**
  * "Bjud in en användare": the address that becomes the login, the name, the roles and, for a
  * member representative, the member of the förbundsordning in force. A 409 (the address already
- * has a login) shows as the summary's title and detail.
+ * has a login) shows as the summary's title and detail. The same form serves a förbund and the
+ * platform; they differ in the roles offered, and only a förbund has members to act for.
  */
 export function InviteForm({
-  forbundId,
+  scope,
+  roles,
+  intro,
   members,
   onInvited,
 }: {
-  forbundId: string;
-  /** The current förbundsordning's members; undefined while they load. */
-  members: Member[] | undefined;
+  scope: UserScope;
+  /** The roles to offer, in the order listed. */
+  roles: readonly InvitableRole[];
+  /** What the roles decide, said under the heading. */
+  intro: string;
+  /** The current förbundsordning's members; undefined while they load. Asked for only when member-rep is offered and ticked. */
+  members?: Member[] | undefined;
   onInvited: (result: InvitationResult) => void;
 }) {
   const [state, setState] = useState<InviteState>(initialInviteState);
@@ -44,7 +51,7 @@ export function InviteForm({
     setBusy(true);
     setProblem(null);
     try {
-      const result = await inviteUser(forbundId, request.body);
+      const result = await inviteUser(scope, request.body);
       setState(initialInviteState);
       onInvited(result);
     } catch (error) {
@@ -61,10 +68,7 @@ export function InviteForm({
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="bjud-in-rubrik">
       <h2 id="bjud-in-rubrik">Bjud in en användare</h2>
-      <p>
-        Användaren loggar in med sin e-postadress och ett tillfälligt lösenord. Rollerna bestämmer vad hen får se och
-        göra i förbundet.
-      </p>
+      <p>Användaren loggar in med sin e-postadress och ett tillfälligt lösenord. {intro}</p>
       <ErrorSummary problem={problem} />
       <TextField
         path="email"
@@ -90,14 +94,14 @@ export function InviteForm({
         problem={problem}
       />
       <FieldGroup path="roles" legend="Roller" hint="Välj en eller flera." problem={problem}>
-        {forbundRoles.map((role) => (
+        {roles.map((role) => (
           <CheckboxField
             key={role}
             path={`roles.${role}`}
             label={roleNames[role]}
-            hint={forbundRoleDescriptions[role]}
+            hint={roleDescriptions[role]}
             checked={state.roles.includes(role)}
-            onChange={(checked) => set({ roles: toggleRole(state.roles, role, checked) })}
+            onChange={(checked) => set({ roles: toggleRole(roles, state.roles, role, checked) })}
             problem={null}
           />
         ))}
