@@ -50,6 +50,8 @@ const jobs_kept_max = 20;
  */
 export class SimulationJobs {
   private readonly jobs: SimulationJob[] = [];
+  /** Set from the first check until the job is listed, so two requests at once cannot both start. */
+  private starting = false;
 
   constructor(private readonly deps: SimulationJobsDependencies) {}
 
@@ -64,9 +66,14 @@ export class SimulationJobs {
   }
 
   async start(request: SimulationRequest): Promise<SimulationJob> {
-    if (this.jobs.some((job) => job.status === 'running'))
+    if (this.starting || this.jobs.some((job) => job.status === 'running'))
       throw conflict('En simulering pågår redan; vänta tills den är klar.');
-    await this.check(request);
+    this.starting = true;
+    try {
+      await this.check(request);
+    } finally {
+      this.starting = false;
+    }
     const job: SimulationJob = {
       ...request,
       id: randomUUID(),
