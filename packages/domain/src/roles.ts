@@ -24,6 +24,8 @@ export const roleNames: Record<Role, string> = {
 export interface Principal {
   subject: string;
   name: string;
+  /** The sign-in address, where the token carries one (Cognito's `cognito:username` is an id, not the email). */
+  email?: string;
   roles: Role[];
   /** The förbund the user belongs to; absent for platform-admin and national. */
   forbundId?: string;

@@ -49,10 +49,12 @@ export function principalFromClaims(claims: JWTPayload): Principal {
   const text = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string) : undefined);
   const forbundId = text('custom:forbund_id');
   const memberId = text('custom:member_id');
+  const email = text('email');
   return {
     subject: text('cognito:username') ?? (claims.sub as string),
     name: text('name') ?? text('cognito:username') ?? (claims.sub as string),
     roles: granted,
+    ...(email ? { email } : {}),
     ...(forbundId ? { forbundId } : {}),
     ...(memberId ? { memberId } : {}),
   };

@@ -7,6 +7,7 @@ export const principalSchema = z
   .object({
     subject: z.string(),
     name: z.string(),
+    email: z.string().optional(),
     roles: z.array(z.string()),
     forbundId: z.string().optional(),
     memberId: z.string().optional(),

@@ -20,7 +20,7 @@ const invitedUserSchema = z
     invitedAt: z.string(),
     invitedBy: z.string(),
   })
-  .openapi('Anvandare');
+  .openapi('InbjudenAnvandare');
 
 const invitationBody = z.object(invitationShape).superRefine(checkRepresentation).openapi('Inbjudan');
 const platformInvitationBody = z.object(platformInvitationSchema.shape).openapi('InbjudanTillPlattformen');

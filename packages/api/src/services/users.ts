@@ -48,7 +48,8 @@ export async function removeUser(
 ): Promise<void> {
   const address = email.toLowerCase();
   // Nobody locks themself out by mistake, least of all the last administrator.
-  if (address === principal.subject.toLowerCase()) throw conflict('Du kan inte ta bort din egen inloggning.');
+  const own = [principal.subject, principal.email].some((login) => login?.toLowerCase() === address);
+  if (own) throw conflict('Du kan inte ta bort din egen inloggning.');
   if (!(await stores.invitedUsers.find(principal, scope, address))) throw notFound('Användaren finns inte.');
   await identity.remove(address);
   await stores.invitedUsers.remove(principal, scope, address, at);
