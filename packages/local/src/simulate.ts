@@ -16,6 +16,9 @@ export interface SimulationOptions {
   onProgress?: (progress: SimulationProgress) => void;
 }
 
+/** The simulation's first moment: the planning year opens on 15 August the year before. */
+export const simulationStart = (year: number) => `${year - 1}-08-15T07:00:00Z`;
+
 /** The steps of a simulated year, in order, as a person would name them. */
 export const simulation_steps = [
   'Förbundsordningen och användarna förbereds',
@@ -158,7 +161,7 @@ export async function prepareSimulation(
 /** Autumn Y-1: budget draft, samråd with every member, adoption by the board before 30 November. */
 export async function planYear({ api, base, members, reps, users, options, at, say }: SimulationContext) {
   const { year } = options;
-  await at(`${year - 1}-08-15T07:00:00Z`);
+  await at(simulationStart(year));
   say('Planeringsåret öppnar; tillståndsmaskinen för planering startar');
   const chart = await api.call(users.ekonom, 'GET', `${base}/ledger/accounts`);
   if (!chart.accounts.some((account: { number: string }) => account.number === '4100'))

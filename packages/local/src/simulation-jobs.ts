@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { conflict, invalid, notFound, type PresetName, type Principal } from '@finsam/domain';
 import { type Stores, tenantPartition } from '@finsam/store';
-import { type SimulationProgress, simulateYear, simulation_steps } from './simulate.ts';
+import { type SimulationProgress, simulateYear, simulation_steps, simulationStart } from './simulate.ts';
 import type { SimulationDriver } from './simulation-driver.ts';
 
 export interface SimulationRequest {
@@ -38,8 +38,8 @@ export interface SimulationJobsDependencies {
 
 /** The simulation reads as the platform does; the people it acts through sign in on their own. */
 const platform: Principal = { subject: 'simulation', name: 'Simuleringen', roles: ['platform-admin'] };
-/** The planning year opens on 15 August the year before; the simulation's clock starts there. */
-const planningStart = (year: number) => new Date(Date.UTC(year - 1, 7, 15, 7));
+/** Where the simulation first sets the clock; the clock may only move forward from now. */
+const planningStart = (year: number) => new Date(simulationStart(year));
 /** Jobs live as long as the runtime; the portal needs only the latest few. */
 const jobs_kept_max = 20;
 
