@@ -1,6 +1,7 @@
 import { trialBalance } from '@finsam/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectYearTiesOut, simulated_year, simulateModel, viewer } from '../support/cycle.ts';
+import { expectPresetContributions, expectPresetStatements } from '../support/preset-money.ts';
 import { call, login } from '../support/runtime.ts';
 
 /**
@@ -19,6 +20,11 @@ afterAll(() => simulation?.runtime.stop());
 describe('a Finsam-standard year', () => {
   it('ties every statement to the ledger and closes the year', async () => {
     await expectYearTiesOut(simulation.stores);
+  });
+
+  it('sends the statements worked out by hand, each opening where the last closed, ending at the ledger', async () => {
+    await expectPresetContributions(simulation.stores, 'finsam');
+    await expectPresetStatements(simulation.runtime, simulation.stores, 'finsam');
   });
 
   it('books each member’s contribution, paid in full, and keeps the result in eget kapital', async () => {

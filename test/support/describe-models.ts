@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { expectYearTiesOut, simulateModel } from './cycle.ts';
+import { expectPresetContributions, expectPresetStatements } from './preset-money.ts';
 import { socsamModels } from './socsam-models.ts';
 
 /** One whole simulated year per model, through the real runtime; see socsam-models.ts. */
@@ -13,6 +14,11 @@ export function describeModels(models: (keyof typeof socsamModels)[]) {
 
     it('ties every statement to the ledger, books nothing twice, and closes the year', async () => {
       await expectYearTiesOut(simulation.stores);
+    });
+
+    it('books the contributions and sends the statements worked out by hand, chained to the ledger', async () => {
+      await expectPresetContributions(simulation.stores, model);
+      await expectPresetStatements(simulation.runtime, simulation.stores, model);
     });
 
     it('moves the money as the model says', async () => {

@@ -9,7 +9,6 @@ import {
   invalid,
   type Member,
   memberEvent,
-  memberLedgers,
 } from '@finsam/domain';
 import type { NewEvent } from '@finsam/store';
 import type { CycleDeps } from './deps.ts';
@@ -61,10 +60,6 @@ export async function runAvrakning(deps: CycleDeps, forbundId: string, year: num
       )
     : undefined;
 
-  const vouchersSoFar = await stores.vouchers.year(principal, forbundId, year);
-  const balancesBefore = new Map(
-    memberLedgers(chart, vouchersSoFar).map((ledger) => [ledger.memberId, new Decimal(ledger.net)]),
-  );
   const result = avrakning({
     year,
     month,
@@ -73,7 +68,6 @@ export async function runAvrakning(deps: CycleDeps, forbundId: string, year: num
     funding,
     chart,
     ...(actualCosts ? { actualCosts } : {}),
-    balancesBefore,
   });
   for (const voucher of result.vouchers)
     await stores.vouchers.bookOnce(principal, forbundId, voucher.key, voucher.draft, now);

@@ -6,6 +6,7 @@ export * from './deps.ts';
 export * from './handler.ts';
 export * from './human-steps.ts';
 export * from './principal.ts';
+export * from './statement-balances.ts';
 export * from './tasks/bokslut.ts';
 export * from './tasks/closing.ts';
 export * from './tasks/likvidavrakning.ts';

@@ -122,8 +122,11 @@ export interface AvrakningStatement {
   carried: string;
   paymentDueDate?: string;
   complete: boolean;
-  balanceBefore?: string;
-  balanceAfter?: string;
+  /** The member's balance in the förbund's books at the start and end of the month. */
+  balanceBefore: string;
+  balanceAfter: string;
+  /** Payments and other movements on the member's accounts in the month besides the avräkning. */
+  otherMovements: { date: string; text: string; amount: string }[];
 }
 
 export interface AvrakningRun {

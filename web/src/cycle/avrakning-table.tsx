@@ -11,7 +11,8 @@ const settlementNames: Record<AvrakningStatement['settlement'], string> = {
 
 /**
  * One member's monthly avräkningsbesked for a year: what it pays or receives, when, the lines
- * behind it and the balance after. A member representative gets only its own statements from
+ * behind it, payments in the month, and the balance before and after (each month opens where
+ * the one before closed). A member representative gets only its own statements from
  * the API; `memberId` picks them out for everyone else.
  */
 export function AvrakningTable({ runs, memberId, year }: { runs: AvrakningRun[]; memberId: string; year: number }) {
@@ -43,6 +44,9 @@ export function AvrakningTable({ runs, memberId, year }: { runs: AvrakningRun[];
               Att få
             </th>
             <th scope="col">Förfaller</th>
+            <th scope="col" className="number">
+              Saldo före
+            </th>
             <th scope="col">Poster</th>
             <th scope="col" className="number">
               Saldo efter
@@ -59,6 +63,7 @@ export function AvrakningTable({ runs, memberId, year }: { runs: AvrakningRun[];
               <td className="number">{formatAmount(statement.amountToPay)}</td>
               <td className="number">{formatAmount(statement.amountToReceive)}</td>
               <td className="nowrap">{statement.paymentDueDate ?? '–'}</td>
+              <td className="number">{formatAmount(statement.balanceBefore)}</td>
               <td>
                 <ul className="plain-list">
                   {statement.lines.map((line) => (
@@ -66,10 +71,15 @@ export function AvrakningTable({ runs, memberId, year }: { runs: AvrakningRun[];
                       {line.text}: <span className="nowrap">{formatAmount(line.amount)}</span>
                     </li>
                   ))}
+                  {statement.otherMovements.map((movement) => (
+                    <li key={`${movement.date}-${movement.text}-${movement.amount}`}>
+                      {movement.date} {movement.text}: <span className="nowrap">{formatAmount(movement.amount)}</span>
+                    </li>
+                  ))}
                 </ul>
                 <span className="hint">{settlementNames[statement.settlement]}</span>
               </td>
-              <td className="number">{statement.balanceAfter ? formatAmount(statement.balanceAfter) : '–'}</td>
+              <td className="number">{formatAmount(statement.balanceAfter)}</td>
               <td>
                 {statement.complete ? (
                   <span className="badge badge--done">Klar</span>
@@ -86,7 +96,7 @@ export function AvrakningTable({ runs, memberId, year }: { runs: AvrakningRun[];
               <th scope="row">Summa</th>
               <td className="number">{formatAmount(toPay)}</td>
               <td className="number">{formatAmount(toReceive)}</td>
-              <td colSpan={4} />
+              <td colSpan={5} />
             </tr>
           </tfoot>
         )}

@@ -1,4 +1,4 @@
-import { runAvrakning } from '@finsam/cycle';
+import { chainedRuns, runAvrakning } from '@finsam/cycle';
 import { renderPdf } from '@finsam/documents';
 import { Decimal, forbidden, memberPaymentVoucher, notFound } from '@finsam/domain';
 import { storedCostLineSchema } from '@finsam/store';
@@ -7,7 +7,7 @@ import { requireRole, tenantGuard, tenantRoles } from '../auth/guards.ts';
 import { attachment } from '../http/attachment.ts';
 import type { AppEnv } from '../http/env.ts';
 import { json, jsonBody, memberIdParam, problemResponses } from '../http/schemas.ts';
-import { type Statement, statementDocument } from '../services/statement-document.ts';
+import { chainedStatement, statementDocument } from '../services/statement-document.ts';
 import { yearParam } from './ledger-schemas.ts';
 
 const tag = ['Avräkning'];
@@ -51,7 +51,10 @@ const costsBody = z
   .openapi('Kostnadsrapport');
 
 /** A member representative sees its own member's statements only. */
-function visibleStatements(statements: Record<string, unknown>[], principal: { roles: string[]; memberId?: string }) {
+function visibleStatements<S extends { memberId: string }>(
+  statements: S[],
+  principal: { roles: string[]; memberId?: string },
+) {
   return principal.roles.includes('member-rep')
     ? statements.filter((s) => s.memberId === principal.memberId)
     : statements;
@@ -72,7 +75,8 @@ export function registerAvrakningRoutes(app: OpenAPIHono<AppEnv>) {
     async (c) => {
       const { forbundId, year } = c.req.valid('param');
       await c.var.stores.forbund.get(c.var.principal, forbundId);
-      const runs = await c.var.stores.avrakning.runs(c.var.principal, forbundId, year);
+      const stored = await c.var.stores.avrakning.runs(c.var.principal, forbundId, year);
+      const runs = await chainedRuns(c.var.stores, c.var.principal, forbundId, year, stored, c.var.now());
       return c.json(
         { items: runs.map((run) => ({ ...run, statements: visibleStatements(run.statements, c.var.principal) })) },
         200,
@@ -193,8 +197,7 @@ export function registerAvrakningRoutes(app: OpenAPIHono<AppEnv>) {
       const { principal, stores } = c.var;
       if (principal.roles.includes('member-rep') && principal.memberId !== memberId)
         throw notFound('Beskedet finns inte.');
-      const run = await stores.avrakning.run(principal, forbundId, year, month);
-      const statement = run?.statements.find((candidate) => candidate.memberId === memberId) as Statement | undefined;
+      const statement = await chainedStatement(stores, principal, forbundId, year, month, memberId, c.var.now());
       if (!statement) throw notFound('Beskedet finns inte.');
       const forbund = await stores.forbund.get(principal, forbundId);
       const charter = await stores.charters.current(principal, forbundId);

@@ -5,7 +5,7 @@ import type { Stores } from '@finsam/store';
 import { annualReportDocument, interimReportDocument } from './report-documents.ts';
 import { computeReport, periodFigures } from './reports.ts';
 import { sieFile } from './sie-file.ts';
-import { type Statement, statementDocument } from './statement-document.ts';
+import { chainedStatement, statementDocument } from './statement-document.ts';
 import { loadYear } from './year-context.ts';
 
 /**
@@ -31,8 +31,7 @@ export async function renderDocument(
   if (kind === 'statement') {
     const [period = '', memberId = ''] = rest;
     const [year, month] = period.split('-').map(Number) as [number, number];
-    const run = await stores.avrakning.run(principal, forbundId, year, month);
-    const statement = run?.statements.find((candidate) => candidate.memberId === memberId) as Statement | undefined;
+    const statement = await chainedStatement(stores, principal, forbundId, year, month, memberId, now);
     if (!statement) throw notFound('Dokumentet finns inte.');
     const forbund = await stores.forbund.get(principal, forbundId);
     const charter = await stores.charters.current(principal, forbundId);

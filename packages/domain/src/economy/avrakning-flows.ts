@@ -20,6 +20,13 @@ export const avrakning_cost_lines_max = 200;
 const isLiquid = (flow: FundingFlow) => flow.startsWith('liquid-');
 
 /**
+ * The suffixes of a statement's own vouchers (`${statementKey}-${suffix}`): the frame part of a
+ * liquid member, the claim-72 advance and cost invoice, and the set-off. Payments and other
+ * movements on the member's accounts carry other keys.
+ */
+export const avrakning_voucher_suffixes = ['bidrag', 'ram', 'kostnader', 'kvittning'] as const;
+
+/**
  * Cost lines are the member's invoice for the förbund's activities, so they land on operating
  * cost accounts (class 4–7). A liquid member's activity costs are ordinary supplier invoices paid
  * by the förbund, not part of its avräkning, so costs given for it are refused, never ignored.

@@ -17,6 +17,9 @@ import { type EconomyVoucher, memberEffect } from './vouchers.ts';
  * Sign convention everywhere in the economy: an amount is seen from the förbund's books, positive
  * when the member owes the förbund (its 15xx receivable grows), negative when the förbund owes
  * the member (its 25xx payable grows). This is the `net` of ledger/follow-up.ts memberLedgers.
+ *
+ * A statement's opening and closing balances are not part of it: they are the ledger's, read
+ * when the statement is shown (statement-chain.ts), so a month re-run later keeps the chain.
  */
 
 export type { CostLine } from './avrakning-flows.ts';
@@ -40,8 +43,6 @@ export interface AvrakningInput {
    * invoices by advanceInvoiceDueDay. A later run with the costs gives the same voucher keys.
    */
   actualCosts?: MemberCosts;
-  /** Each member's net balance before this avräkning (memberLedgers net), to show balanceAfter. */
-  balancesBefore?: ReadonlyMap<string, Decimal>;
 }
 
 export interface StatementLine {
@@ -73,8 +74,6 @@ export interface AvrakningStatement {
   paymentDueDate?: string;
   /** False while a claim-72 or set-off member's costs for the month are not yet in. */
   complete: boolean;
-  balanceBefore?: string;
-  balanceAfter?: string;
 }
 
 export interface Avrakning {
@@ -156,11 +155,6 @@ function reckonMember(input: AvrakningInput, member: AvrakningMember) {
   };
   if (cash && !net.isZero() && reckoned.paymentDueDate !== undefined)
     statement.paymentDueDate = reckoned.paymentDueDate;
-  const before = input.balancesBefore?.get(member.id);
-  if (before !== undefined) {
-    statement.balanceBefore = formatMoney(before);
-    statement.balanceAfter = formatMoney(before.plus(net));
-  }
   // The statement and the ledger tell the same story: the vouchers move the member's accounts by net.
   assert(
     memberEffect(

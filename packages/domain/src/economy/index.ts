@@ -9,4 +9,5 @@ export * from './likvidavrakning.ts';
 export * from './member-position.ts';
 export * from './presets.ts';
 export * from './result-distribution.ts';
+export * from './statement-chain.ts';
 export * from './vouchers.ts';

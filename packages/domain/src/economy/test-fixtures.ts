@@ -10,7 +10,6 @@ import type { Chart } from '../ledger/account.ts';
 import { accountBalances, type Balances, resultOf } from '../ledger/balances.ts';
 import { checkVoucher } from '../ledger/booking.ts';
 import { buildChart } from '../ledger/chart.ts';
-import { memberLedgers } from '../ledger/follow-up.ts';
 import { openYear } from '../ledger/periods.ts';
 import { assertBalanced, parseVoucherDraft, type VoucherDraft } from '../ledger/voucher.ts';
 import { Decimal, formatMoney, parseMoney, sumMoney } from '../money.ts';
@@ -21,6 +20,7 @@ import { type Likvidavrakning, likvidavrakning, likvidavrakningMembers, settleme
 import { memberPosition } from './member-position.ts';
 import { type PresetName, presetSettings } from './presets.ts';
 import { distributeResult, type ResultDistribution } from './result-distribution.ts';
+import { chainStatements } from './statement-chain.ts';
 import { type EconomyVoucher, memberBalanceAccounts, memberEffect, memberPaymentVoucher } from './vouchers.ts';
 
 const member = (input: unknown) => memberSchema.parse(input);
@@ -108,7 +108,6 @@ export function runYear(script: YearScript): YearRun {
   const yearCosts = new Map(members.map((m) => [m.id, new Decimal(0)]));
 
   for (let month = 1; month <= 12; month++) {
-    const before = new Map(memberLedgers(chart, drafts, opening).map((l) => [l.memberId, parseMoney(l.net)]));
     const actualCosts = new Map(reckoned.map((m) => [m.id, costsOf(script, m.id, month)]));
     for (const [id, lines] of actualCosts)
       yearCosts.set(id, (yearCosts.get(id) as Decimal).plus(sumMoney(lines.map((line) => line.amount))));
@@ -120,7 +119,6 @@ export function runYear(script: YearScript): YearRun {
       funding: settings.funding,
       chart,
       actualCosts,
-      balancesBefore: before,
     });
     months.push(result);
     drafts.push(...result.vouchers.map((voucher) => voucher.draft));
@@ -209,14 +207,43 @@ export function verifyYear(run: YearRun): void {
         statement.memberId,
       );
       expect(formatMoney(effect)).toBe(statement.net);
-      expect(parseMoney(statement.balanceAfter as string).minus(parseMoney(statement.balanceBefore as string))).toEqual(
-        parseMoney(statement.net),
-      );
     }
+  expectStatementsChain(run);
   const settled = accountBalances(chart, [...run.drafts, ...likvidDrafts], run.opening);
   for (const statement of run.likvid.flatMap((settlement) => settlement.statements))
     for (const account of memberBalanceAccounts(chart, statement.memberId))
       expect(formatMoney(settled.get(account) ?? new Decimal(0))).toBe('0.00');
+}
+
+/**
+ * The statements chain (issue 10 point 2), checked against the drafts themselves: January opens
+ * at the ingående balans, each month opens where the one before closed, and December closes at
+ * the member's balance before the bokslut, summed here line by line in whole öre.
+ */
+export function expectStatementsChain(run: YearRun): void {
+  const year = run.months[0]?.year as number;
+  const chained = chainStatements({
+    year,
+    chart,
+    vouchers: run.drafts,
+    opening: run.opening,
+    statements: run.months.flatMap((month) => month.statements),
+  });
+  for (const member of members) {
+    const own = chained.filter((statement) => statement.memberId === member.id).sort((a, b) => a.month - b.month);
+    const accounts = new Set(memberBalanceAccounts(chart, member.id));
+    const ore = (amount: string) => BigInt(amount.replace('.', ''));
+    let opening = 0n;
+    for (const account of accounts) opening += ore(run.opening[account] ?? '0.00');
+    let beforeBokslut = opening;
+    for (const draft of run.drafts)
+      if (draft.series !== 'B' && draft.basis?.reference !== `${year}-resultat`)
+        for (const line of draft.lines) if (accounts.has(line.account)) beforeBokslut += ore(line.amount);
+    expect(ore(own[0]?.balanceBefore as string), member.id).toBe(opening);
+    for (let index = 1; index < own.length; index++)
+      expect(own[index]?.balanceBefore, `${member.id} ${index + 1}`).toBe(own[index - 1]?.balanceAfter);
+    expect(ore(own.at(-1)?.balanceAfter as string), member.id).toBe(beforeBokslut);
+  }
 }
 
 /** The amounts of one month's statements by member, for compact expectations. */

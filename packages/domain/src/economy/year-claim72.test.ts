@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../money.ts';
+import { chainStatements } from './statement-chain.ts';
 import {
+  chart,
   kr,
   likvidAmounts,
   nets,
@@ -70,12 +72,18 @@ describe('Grästorp: 72-model, proportional to the final frame, likvidavräkning
       amountToReceive: '0.00',
       carried: '5000.00',
       complete: true,
-      balanceBefore: '0.00',
-      balanceAfter: '5000.00',
     });
     expect(nets(run, 1)).toEqual({ fk: '5000.00', af: '-1000.00', region: '1000.00', a: '-1250.00', b: '1250.00' });
     expect(nets(run, 12)).toEqual({ fk: '5000.00', af: '-1000.00', region: '1000.00', a: '1250.00', b: '-13750.00' });
-    expect(run.months[11]?.statements[4]?.balanceAfter).toBe('0.00');
+    // B's balance at the end of December, before the bokslut: 11 × 1 250 − 13 750 = 0.
+    const december = chainStatements({
+      year: 2027,
+      chart,
+      vouchers: run.drafts,
+      opening: run.opening,
+      statements: run.months[11]?.statements ?? [],
+    });
+    expect(december[4]?.balanceAfter).toBe('0.00');
     expect(run.payments).toEqual([]);
   });
 
