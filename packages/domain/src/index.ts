@@ -12,6 +12,7 @@ export * from './invitation.ts';
 export * from './ledger/index.ts';
 export * from './money.ts';
 export * from './organisationsnummer.ts';
+export * from './ratio.ts';
 export * from './roles.ts';
 export * from './schedule.ts';
 export * from './split.ts';

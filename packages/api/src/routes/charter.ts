@@ -9,6 +9,7 @@ import {
   memberTypeNames,
   moneyString,
   ownAmountsFrame,
+  Ratio,
   withCharterRules,
 } from '@finsam/domain';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
@@ -188,7 +189,8 @@ export function registerCharterRoutes(app: OpenAPIHono<AppEnv>) {
       const frame = key.model === 'own-amounts' ? ownAmountsFrame(key) : new Decimal(frameText ?? '0.00');
       const amounts = computeContributions(frame, charter.members, key);
       const weights = contributionWeights(charter.members, key);
-      const weightTotal = [...weights.values()].reduce((sum, w) => sum.plus(w), new Decimal(0));
+      const weightTotal = Ratio.sum(weights.values());
+      const hundred = Ratio.of(100);
       return c.json(
         {
           frame: formatMoney(frame),
@@ -200,7 +202,12 @@ export function registerCharterRoutes(app: OpenAPIHono<AppEnv>) {
             type: member.type,
             typeName: memberTypeNames[member.type],
             amount: formatMoney(amounts.get(member.id) as Decimal),
-            sharePercent: (weights.get(member.id) as Decimal).div(weightTotal).mul(100).toDecimalPlaces(4).toString(),
+            // Exact share, rounded only for display: "18.75", "50", "33.3333".
+            sharePercent: (weights.get(member.id) as Ratio)
+              .dividedBy(weightTotal)
+              .times(hundred)
+              .toDecimal(4)
+              .toString(),
           })),
         },
         200,

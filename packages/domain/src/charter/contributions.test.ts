@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, formatMoney, sumMoney } from '../money.ts';
+import { Ratio } from '../ratio.ts';
 import { splitByLargestRemainder } from '../split.ts';
 import { computeContributions } from './contributions.ts';
 import { charterDocumentSchema } from './document.ts';
@@ -50,7 +51,9 @@ describe('the worked example in DOMAIN.md §3', () => {
     const frame = computeContributions(new Decimal('4000000'), members, populationKey);
     const surplus = splitByLargestRemainder(
       new Decimal('123456.78'),
-      members.filter((m) => m.type !== 'af').map((m) => ({ key: m.id, weight: frame.get(m.id) as Decimal })),
+      members
+        .filter((m) => m.type !== 'af')
+        .map((m) => ({ key: m.id, weight: Ratio.fromDecimal(frame.get(m.id) as Decimal) })),
     );
     expect(asStrings(surplus)).toEqual({ fk: '61728.39', region: '30864.19', a: '23148.15', b: '7716.05' });
   });

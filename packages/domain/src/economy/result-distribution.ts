@@ -2,6 +2,7 @@ import type { CharterSettings, Member } from '../charter/schema.ts';
 import { assert, invalid } from '../errors.ts';
 import { type Chart, konto } from '../ledger/account.ts';
 import { Decimal, formatMoney, isWholeOre, sumMoney } from '../money.ts';
+import { Ratio } from '../ratio.ts';
 import { splitByLargestRemainder } from '../split.ts';
 import { checkYear, dateOf } from './dates.ts';
 import { type EgetKapitalReport, egetKapitalReport } from './eget-kapital.ts';
@@ -77,7 +78,7 @@ const toOre = (amount: Decimal) => amount.toDecimalPlaces(2);
 function proportionalSplit(amount: Decimal, input: ResultDistributionInput): Map<string, Decimal> {
   const weights = input.members.map((member) => ({
     key: member.id,
-    weight: input.finalFrame.get(member.id) ?? new Decimal(0),
+    weight: Ratio.fromDecimal(input.finalFrame.get(member.id) ?? new Decimal(0)),
   }));
   if (amount.isZero()) return new Map(weights.map(({ key }) => [key, new Decimal(0)]));
   if (weights.every(({ weight }) => weight.isZero()))
