@@ -102,6 +102,11 @@ export const likvidavrakningSchema = z.object({
   annualInterestRatePercent: decimalString.default('2'),
   interestMethod: z.enum(['average-monthly-balance', 'daily-balance', 'none']).default('average-monthly-balance'),
   dayCount: z.enum(['actual/365', '30/360']).default('actual/365'),
+  /**
+   * The likvidavräkning's payment term: due this many days after it is issued, on the next bank
+   * day when that is not one (an interpretation: 30 days is the usual term between kommuner).
+   */
+  paymentTermDays: z.number().int().min(0).max(120).default(30),
 });
 
 export const boardSchema = z.object({

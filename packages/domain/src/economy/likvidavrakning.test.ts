@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { charterSettingsSchema } from '../charter/schema.ts';
 import { FinsamError } from '../errors.ts';
-import { likvidavrakning, likvidavrakningMembers, settlementTiming } from './likvidavrakning.ts';
+import {
+  likvidavrakning,
+  likvidavrakningMembers,
+  likvidDueDate,
+  likvidInterest,
+  settlementTiming,
+} from './likvidavrakning.ts';
 import { type MemberPosition, memberPosition } from './member-position.ts';
 import { chart, kr, members } from './test-fixtures.ts';
 
@@ -14,8 +20,35 @@ const position: MemberPosition = {
   opening: new Map([['1513', kr(10_000)]]),
   movements: [{ date: '2027-10-01', account: '2513', amount: kr(-20_000), text: 'Kostnader' }],
 };
-const settle = (likvid: object, positions = [position], settlementDate = '2028-05-15') =>
-  likvidavrakning({ year: 2027, settlementDate, positions, settings: settings(likvid), chart });
+/**
+ * As the shell does it: the interest is booked at bokslut first (its vouchers join the
+ * positions), then the likvidavräkning is issued. Returns the interest vouchers and the
+ * settlement's together, in that order.
+ */
+function settle(likvid: object, positions = [position], settlementDate = '2028-05-15', year = 2027) {
+  const interest = likvidInterest({ year, positions, settings: settings(likvid), chart });
+  const withInterest = positions.map((p) => ({
+    ...p,
+    movements: [
+      ...p.movements,
+      ...interest.vouchers
+        .filter((v) => v.memberId === p.memberId)
+        .flatMap((v) =>
+          v.draft.lines
+            .filter((line) => /^(15|25)\d\d$/.test(line.account))
+            .map((line) => ({
+              date: v.draft.date,
+              account: line.account,
+              amount: kr(line.amount),
+              text: v.draft.text,
+              reference: v.key,
+            })),
+        ),
+    ],
+  }));
+  const settled = likvidavrakning({ year, settlementDate, positions: withInterest, settings: settings(likvid), chart });
+  return { ...settled, vouchers: [...interest.vouchers, ...settled.vouchers] };
+}
 
 describe('interest on the balances', () => {
   it('takes 2 % of the average of the twelve month-end balances by default', () => {
@@ -48,44 +81,42 @@ describe('interest on the balances', () => {
   it('gives a leap year 366 days of interest at actual/365 and 360 at 30/360', () => {
     const leap: MemberPosition = { memberId: 'b', year: 2028, opening: new Map([['1514', kr(36_500)]]), movements: [] };
     const run = (dayCount: string) =>
-      likvidavrakning({
-        year: 2028,
-        settlementDate: '2028-12-31',
-        positions: [leap],
-        settings: settings({ interestMethod: 'daily-balance', dayCount }),
-        chart,
-      }).statements[0]?.interest;
+      settle({ interestMethod: 'daily-balance', dayCount }, [leap], '2028-12-31', 2028).statements[0]?.interest;
     expect(run('actual/365')).toBe('732.00');
     expect(run('30/360')).toBe('730.00');
   });
 });
 
 describe('the settlement vouchers', () => {
-  it('books interest owed by the member as ränteintäkt and clears both accounts through the bank', () => {
-    const { vouchers } = settle({});
+  it('books the interest on 31 December and nets both accounts into one payable, due in 30 days', () => {
+    const { vouchers, statements } = settle({});
     expect(vouchers.map((v) => [v.key, v.draft.date, v.draft.lines])).toEqual([
       [
         '2027-likvid-a-ranta',
-        '2028-05-15',
+        '2027-12-31',
         [
           { account: '1513', amount: '100.00' },
           { account: '8310', amount: '-100.00', memberId: 'a' },
         ],
       ],
+      // 10 000 + 100 on 1513 and −20 000 on 2513: the förbund owes 9 900, all of it on 2513.
       [
         '2027-likvid-a-likvid',
         '2028-05-15',
         [
           { account: '1513', amount: '-10100.00' },
-          { account: '2513', amount: '20000.00' },
-          { account: '1930', amount: '-9900.00', memberId: 'a' },
+          { account: '2513', amount: '10100.00' },
         ],
       ],
     ]);
-    expect(vouchers[0]?.draft.year).toBe(2028);
+    expect(vouchers[0]?.draft.year).toBe(2027);
+    // No bank entry: the payment registered later clears the payable.
+    expect(vouchers.flatMap((v) => v.draft.lines).some((line) => line.account === '1930')).toBe(false);
+    // 15 May 2028 + 30 days = Wednesday 14 June 2028, a bank day.
+    expect(statements[0]).toMatchObject({ settlementDate: '2028-05-15', dueDate: '2028-06-14' });
   });
 
-  it('books interest owed to the member as räntekostnad on its payable', () => {
+  it('books interest owed to the member as räntekostnad on its payable, which is then the whole debt', () => {
     const owed: MemberPosition = {
       memberId: 'af',
       year: 2027,
@@ -93,17 +124,44 @@ describe('the settlement vouchers', () => {
       movements: [],
     };
     const { statements, vouchers } = settle({}, [owed], '2027-12-31');
-    expect(statements[0]).toMatchObject({ interest: '-240.00', amount: '-12240.00', amountToReceive: '12240.00' });
+    // −12 000 all year: 2 % = −240; the förbund owes 12 240 on 2511 already, nothing to net.
+    // 31 Dec 2027 + 30 = Sunday 30 January 2028 → Monday 31 January.
+    expect(statements[0]).toMatchObject({
+      closingBalance: '-12000.00',
+      interest: '-240.00',
+      amount: '-12240.00',
+      amountToReceive: '12240.00',
+      dueDate: '2028-01-31',
+    });
     expect(vouchers.map((v) => v.draft.lines)).toEqual([
       [
         { account: '8410', amount: '240.00', memberId: 'af' },
         { account: '2511', amount: '-240.00' },
       ],
-      [
-        { account: '2511', amount: '12240.00' },
-        { account: '1930', amount: '-12240.00', memberId: 'af' },
-      ],
     ]);
+  });
+
+  it('refuses to issue a likvidavräkning whose interest the bokslut did not book', () => {
+    expect(() =>
+      likvidavrakning({
+        year: 2027,
+        settlementDate: '2028-05-15',
+        positions: [position],
+        settings: settings({}),
+        chart,
+      }),
+    ).toThrow(FinsamError);
+  });
+
+  it('falls due on the next bank day: weekends, Easter, midsummer and Christmas', () => {
+    const term = { paymentTermDays: 30 };
+    // 2027: Easter Sunday 28 March, so Långfredag 26 March and Annandag påsk 29 March.
+    expect(likvidDueDate('2027-02-24', term)).toBe('2027-03-30');
+    // Midsommarafton 2027 is Friday 25 June: 26 May + 30 → the Monday after, 28 June.
+    expect(likvidDueDate('2027-05-26', term)).toBe('2027-06-28');
+    // 24–26 December 2027 (Fri–Sun) and 27 the Monday: 24 Nov + 30 = 24 Dec → 27 Dec.
+    expect(likvidDueDate('2027-11-24', term)).toBe('2027-12-27');
+    expect(likvidDueDate('2027-05-03', { paymentTermDays: 0 })).toBe('2027-05-03');
   });
 
   it('books nothing for a member with nothing to settle', () => {

@@ -21,6 +21,8 @@ export interface MemberMovement {
   /** Positive: the member owes more; negative: the förbund owes more. */
   amount: Decimal;
   text: string;
+  /** The voucher's basis reference (an economy voucher's key), when it has one. */
+  reference?: string;
 }
 
 export interface MemberPosition {
@@ -32,7 +34,7 @@ export interface MemberPosition {
   movements: readonly MemberMovement[];
 }
 
-export type PositionVoucher = Pick<VoucherDraft, 'date' | 'text' | 'lines'>;
+export type PositionVoucher = Pick<VoucherDraft, 'date' | 'text' | 'lines' | 'basis'>;
 
 export function memberPosition(
   chart: Chart,
@@ -56,6 +58,7 @@ export function memberPosition(
           account: line.account,
           amount: parseMoney(line.amount),
           text: voucher.text,
+          ...(voucher.basis?.reference ? { reference: voucher.basis.reference } : {}),
         });
   }
   // Stable sort: movements of one day keep the order they were booked in.

@@ -7,11 +7,11 @@ import { Decimal, formatMoney, sumMoney } from '../money.ts';
 import { avrakning } from './avrakning.ts';
 import { dateOf, daysInMonth } from './dates.ts';
 import { frameSchedule } from './frame-schedule.ts';
-import { likvidavrakning } from './likvidavrakning.ts';
+import { likvidavrakning, likvidInterest } from './likvidavrakning.ts';
 import type { MemberPosition } from './member-position.ts';
 import { distributeResult } from './result-distribution.ts';
 import { chart, members } from './test-fixtures.ts';
-import { memberEffect } from './vouchers.ts';
+import { memberEffect, memberPaymentVoucher } from './vouchers.ts';
 
 const ore = (min: bigint, max: bigint) =>
   fc.bigInt({ min, max }).map((value) => new Decimal(value.toString()).div(100));
@@ -165,10 +165,23 @@ describe('properties of the economy', () => {
             movements,
           };
           const settings = charterSettingsSchema.parse({ likvidavrakning: likvid }).likvidavrakning;
+          // Interest first at bokslut, then the likvidavräkning on the position that includes it.
+          const interest = likvidInterest({ year, positions: [position], settings, chart });
+          const interestMoves = interest.vouchers.flatMap((v) =>
+            v.draft.lines
+              .filter((line) => ['1513', '2513'].includes(line.account))
+              .map((line) => ({
+                date: v.draft.date,
+                account: line.account,
+                amount: new Decimal(line.amount),
+                text: v.draft.text,
+                reference: v.key,
+              })),
+          );
           const settled = likvidavrakning({
             year,
             settlementDate: '2029-04-30',
-            positions: [position],
+            positions: [{ ...position, movements: [...movements, ...interestMoves] }],
             settings,
             chart,
           });
@@ -181,7 +194,25 @@ describe('properties of the economy', () => {
               { account: '1930', amount: formatMoney(m.amount.neg()) },
             ],
           }));
-          const after = accountBalances(chart, [...lines, ...settled.vouchers.map((v) => v.draft)], balancing);
+          const booked = [...lines, ...interest.vouchers.map((v) => v.draft), ...settled.vouchers.map((v) => v.draft)];
+          // The likvidavräkning leaves the whole amount on one account: 1513 if the member pays, 2513 if paid.
+          const issued = accountBalances(chart, booked, balancing);
+          const amount = new Decimal(statement?.amount ?? '0');
+          const [holds, empty] = amount.isNegative() ? ['2513', '1513'] : ['1513', '2513'];
+          expect(formatMoney(issued.get(holds as string) ?? new Decimal(0))).toBe(formatMoney(amount));
+          expect(formatMoney(issued.get(empty as string) ?? new Decimal(0))).toBe('0.00');
+          const payment = amount.isZero()
+            ? []
+            : [
+                memberPaymentVoucher(chart, {
+                  key: 'betalning',
+                  memberId: 'a',
+                  date: statement?.dueDate as string,
+                  amount,
+                  text: 'Betalning',
+                }).draft,
+              ];
+          const after = accountBalances(chart, [...booked, ...payment], balancing);
           expect(formatMoney(after.get('1513') ?? new Decimal(0))).toBe('0.00');
           expect(formatMoney(after.get('2513') ?? new Decimal(0))).toBe('0.00');
           expect(

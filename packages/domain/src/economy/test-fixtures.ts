@@ -16,7 +16,13 @@ import { Decimal, formatMoney, parseMoney, sumMoney } from '../money.ts';
 import { type Avrakning, avrakning, type CostLine } from './avrakning.ts';
 import { dateOf, yearOf } from './dates.ts';
 import { flowOf } from './frame-schedule.ts';
-import { type Likvidavrakning, likvidavrakning, likvidavrakningMembers, settlementTiming } from './likvidavrakning.ts';
+import {
+  type Likvidavrakning,
+  likvidavrakning,
+  likvidavrakningMembers,
+  likvidInterest,
+  settlementTiming,
+} from './likvidavrakning.ts';
 import { memberPosition } from './member-position.ts';
 import { type PresetName, presetSettings } from './presets.ts';
 import { distributeResult, type ResultDistribution } from './result-distribution.ts';
@@ -150,6 +156,17 @@ export function runYear(script: YearScript): YearRun {
     }
   }
 
+  // Interest first (likvidavrakning.ts): the year's interest is booked before the result is taken.
+  const carrying = likvidavrakningMembers(members, settings.funding);
+  const interest = likvidInterest({
+    year,
+    positions: carrying.map((m) => memberPosition(chart, drafts, m.id, year, opening)),
+    settings: settings.likvidavrakning,
+    chart,
+    memberNames,
+  });
+  drafts.push(...interest.vouchers.map((voucher) => voucher.draft));
+
   const result = resultOf(accountBalances(chart, drafts, opening));
   const ownResults = new Map(
     members.map((m) => [m.id, (contributions.get(m.id) as Decimal).minus(yearCosts.get(m.id) as Decimal)]),
@@ -169,7 +186,6 @@ export function runYear(script: YearScript): YearRun {
   });
   if (distribution.voucher) drafts.push(distribution.voucher.draft);
 
-  const carrying = likvidavrakningMembers(members, settings.funding);
   const likvid = (['at-bokslut', 'after-discharge'] as const)
     .map((timing) => ({ timing, group: carrying.filter((m) => settlementTiming(m.id, settings) === timing) }))
     .filter(({ group }) => group.length > 0)
@@ -209,10 +225,41 @@ export function verifyYear(run: YearRun): void {
       expect(formatMoney(effect)).toBe(statement.net);
     }
   expectStatementsChain(run);
+  // The whole result is distributed (issue 10 point 3): what the members got and what stayed
+  // make up the year's result, interest included, in whole öre.
+  const ore = (amount: string) => BigInt(amount.replace('.', ''));
+  const sharesOre = run.distribution.shares.reduce((sum, share) => sum + ore(share.share), 0n);
+  expect(sharesOre + ore(run.distribution.retained)).toBe(
+    ore(formatMoney(resultOf(accountBalances(chart, run.drafts, run.opening)))),
+  );
+  // The likvidavräkning leaves one receivable or payable per member, of exactly the amount…
+  const statements = run.likvid.flatMap((settlement) => settlement.statements);
   const settled = accountBalances(chart, [...run.drafts, ...likvidDrafts], run.opening);
-  for (const statement of run.likvid.flatMap((settlement) => settlement.statements))
+  for (const statement of statements) {
+    const net = memberBalanceAccounts(chart, statement.memberId).reduce(
+      (sum, account) => sum.plus(settled.get(account) ?? 0),
+      new Decimal(0),
+    );
+    expect(formatMoney(net), statement.memberId).toBe(statement.amount);
+    expect(ore(statement.closingBalance) + ore(statement.interest)).toBe(ore(statement.amount));
+  }
+  // …which the payment on the due date clears, like any payment.
+  const paid = statements
+    .filter((statement) => statement.amount !== '0.00')
+    .map(
+      (statement) =>
+        memberPaymentVoucher(chart, {
+          key: `${statement.key}-betalning`,
+          memberId: statement.memberId,
+          date: statement.dueDate,
+          amount: parseMoney(statement.amount),
+          text: 'Betalning likvidavräkning',
+        }).draft,
+    );
+  const cleared = accountBalances(chart, [...run.drafts, ...likvidDrafts, ...paid], run.opening);
+  for (const statement of statements)
     for (const account of memberBalanceAccounts(chart, statement.memberId))
-      expect(formatMoney(settled.get(account) ?? new Decimal(0))).toBe('0.00');
+      expect(formatMoney(cleared.get(account) ?? new Decimal(0)), `${statement.memberId} ${account}`).toBe('0.00');
 }
 
 /**
@@ -237,7 +284,11 @@ export function expectStatementsChain(run: YearRun): void {
     for (const account of accounts) opening += ore(run.opening[account] ?? '0.00');
     let beforeBokslut = opening;
     for (const draft of run.drafts)
-      if (draft.series !== 'B' && draft.basis?.reference !== `${year}-resultat`)
+      if (
+        draft.series !== 'B' &&
+        draft.basis?.reference !== `${year}-resultat` &&
+        !(draft.basis?.reference ?? '').startsWith(`${year}-likvid-`)
+      )
         for (const line of draft.lines) if (accounts.has(line.account)) beforeBokslut += ore(line.amount);
     expect(ore(own[0]?.balanceBefore as string), member.id).toBe(opening);
     for (let index = 1; index < own.length; index++)
@@ -252,12 +303,14 @@ export function nets(run: YearRun, month: number): Record<string, string> {
   return Object.fromEntries(statements.map((statement) => [statement.memberId, statement.net]));
 }
 
-export function likvidAmounts(run: YearRun): Record<string, { interest: string; amount: string; date: string }> {
+export function likvidAmounts(
+  run: YearRun,
+): Record<string, { interest: string; amount: string; date: string; due: string }> {
   return Object.fromEntries(
     run.likvid.flatMap((settlement) =>
       settlement.statements.map((s) => [
         s.memberId,
-        { interest: s.interest, amount: s.amount, date: s.settlementDate },
+        { interest: s.interest, amount: s.amount, date: s.settlementDate, due: s.dueDate },
       ]),
     ),
   );

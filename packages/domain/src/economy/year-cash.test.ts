@@ -136,12 +136,23 @@ describe('Stenungsund: the region pays in advance, kommuner and FK set off, resu
   });
 
   it('retains the result and settles only FK, leaving the December set-offs due in January', () => {
-    expect(run.distribution).toMatchObject({ model: 'retain', result: '24000.00', retained: '24000.00' });
+    // FK 5 000 × 78 / 12 × 2 % = 650, booked first: the result is 24 000 + 650 = 24 650, all retained.
+    expect(run.distribution).toMatchObject({ model: 'retain', result: '24650.00', retained: '24650.00' });
+    // Eget kapital 200 000 + 24 650 = 224 650 of a revenue of 1 200 000: 18.72 %.
     expect(run.distribution.egetKapital.percentOfRevenue).toBe('18.7');
-    // FK 5 000 × 78 / 12 × 2 % = 650; 60 000 + 650 = 60 650 on 31 December.
-    expect(likvidAmounts(run)).toEqual({ fk: { interest: '650.00', amount: '60650.00', date: '2027-12-31' } });
-    // A's, B's and AF's December nets fall due on 20 January 2028, outside the likvidavräkning.
-    expect(yearEndNets(run)).toEqual({ fk: '0.00', af: '-1000.00', region: '0.00', a: '1250.00', b: '-13750.00' });
+    // 60 000 + 650 = 60 650 issued on 31 December, due 30 days later: Sunday 30 January 2028 → Monday 31.
+    expect(likvidAmounts(run)).toEqual({
+      fk: { interest: '650.00', amount: '60650.00', date: '2027-12-31', due: '2028-01-31' },
+    });
+    // FK's likvidavräkning is a receivable until paid; A's, B's and AF's December nets fall due
+    // on 20 January 2028, outside the likvidavräkning.
+    expect(yearEndNets(run)).toEqual({
+      fk: '60650.00',
+      af: '-1000.00',
+      region: '0.00',
+      a: '1250.00',
+      b: '-13750.00',
+    });
     const december = run.months[11]?.statements.find((s) => s.memberId === 'b');
     expect(december).toMatchObject({ amountToReceive: '13750.00', paymentDueDate: '2028-01-20' });
     // The region paid 12 × 25 000 and the kommuner and AF their nets through the bank.

@@ -27,8 +27,14 @@ import {
  *   FK 5 000 × (1+…+12) = 390 000, year end 60 000      AF −78 000, year end −12 000
  *   region 78 000, year end 12 000                       A −(1 250+…+7 500) − (6 250+…+0) = −45 000, year end 0
  *   B 1 250 × (1+…+11) + 0 = 82 500, year end 0
- * The distribution is dated 31 December, so it enters the December balance: interest on a share
- * s is s / 12 × 2 %. Interest = Σ / 12 × 2 %, rounded half-up (away from zero) to the öre.
+ * Interest first (issue 10 point 3): the interest is reckoned on these balances, without the
+ * result share (which did not exist during the year), and booked on 31 December before the
+ * result is taken, so the result distributed is 24 000 + the interest. Interest = Σ / 12 × 2 %,
+ * rounded half-up (away from zero) to the öre:
+ *   FK 390 000 → 650   AF −78 000 → −130   region 78 000 → 130   A −45 000 → −75   B 82 500 → 137.50
+ *   together 712.50 to the förbund: the result is 24 712.50.
+ * A likvidavräkning issued on 31 December falls due Monday 31 January 2028 (30 days is Sunday
+ * 30 January); one issued on 15 May 2028 falls due Wednesday 14 June 2028.
  */
 const claimCosts = (memberId: string, month: number) => {
   if (memberId === 'fk') return kr(45_000);
@@ -87,29 +93,30 @@ describe('Grästorp: 72-model, proportional to the final frame, likvidavräkning
     expect(run.payments).toEqual([]);
   });
 
-  it('shares the surplus of 24 000 by the final frame: 1/2, 1/4, 3/16, 1/16', () => {
-    expect(formatMoney(run.result)).toBe('24000.00');
-    expect(shares(run)).toEqual({ fk: '12000.00', af: '0.00', region: '6000.00', a: '4500.00', b: '1500.00' });
+  it('shares the surplus of 24 712.50, interest included, by the final frame: 1/2, 1/4, 3/16, 1/16', () => {
+    expect(formatMoney(run.result)).toBe('24712.50');
+    // FK 12 356.25; region 6 178.125; A 4 633.59375; B 1 544.53125. Floors sum to 24 712.49: the
+    // spare öre goes to the largest remainder, the region's ½ öre.
+    expect(shares(run)).toEqual({ fk: '12356.25', af: '0.00', region: '6178.13', a: '4633.59', b: '1544.53' });
     expect(run.distribution.retained).toBe('0.00');
     // Eget kapital stays 200 000: 16.7 % of a revenue of 1 200 000, above the 10 % warning.
     expect(run.distribution.egetKapital).toMatchObject({ percentOfRevenue: '16.7', aboveWarning: true });
   });
 
   it('settles FK at bokslut and the others after ansvarsfrihet, with interest on the month-end balances', () => {
-    // FK (390 000 − 12 000) / 12 × 2 % = 630; 60 000 − 12 000 + 630 = 48 630 to pay.
-    // AF −78 000 / 12 × 2 % = −130; −12 000 − 130: AF receives 12 130.
-    // Region (78 000 − 6 000) / 12 × 2 % = 120; 12 000 − 6 000 + 120 = 6 120.
-    // A (−45 000 − 4 500) / 12 × 2 % = −82.50; −4 500 − 82.50 = −4 582.50.
-    // B (82 500 − 1 500) / 12 × 2 % = 135; −1 500 + 135 = −1 365: the share outweighs the interest.
+    // Year-end balance − share + interest:
+    // FK 60 000 − 12 356.25 + 650 = 48 293.75 to pay.   AF −12 000 − 130: AF receives 12 130.
+    // Region 12 000 − 6 178.13 + 130 = 5 951.87.         A 0 − 4 633.59 − 75 = −4 708.59.
+    // B 0 − 1 544.53 + 137.50 = −1 407.03: the share outweighs the interest.
     expect(likvidAmounts(run)).toEqual({
-      fk: { interest: '630.00', amount: '48630.00', date: '2027-12-31' },
-      af: { interest: '-130.00', amount: '-12130.00', date: '2028-05-15' },
-      region: { interest: '120.00', amount: '6120.00', date: '2028-05-15' },
-      a: { interest: '-82.50', amount: '-4582.50', date: '2028-05-15' },
-      b: { interest: '135.00', amount: '-1365.00', date: '2028-05-15' },
+      fk: { interest: '650.00', amount: '48293.75', date: '2027-12-31', due: '2028-01-31' },
+      af: { interest: '-130.00', amount: '-12130.00', date: '2028-05-15', due: '2028-06-14' },
+      region: { interest: '130.00', amount: '5951.87', date: '2028-05-15', due: '2028-06-14' },
+      a: { interest: '-75.00', amount: '-4708.59', date: '2028-05-15', due: '2028-06-14' },
+      b: { interest: '137.50', amount: '-1407.03', date: '2028-05-15', due: '2028-06-14' },
     });
     const fk = run.likvid[0]?.statements[0];
-    expect(fk).toMatchObject({ closingBalance: '48000.00', averageBalance: '31500.00', amountToPay: '48630.00' });
+    expect(fk).toMatchObject({ closingBalance: '47643.75', averageBalance: '32500.00', amountToPay: '48293.75' });
     expect(fk?.movements).toHaveLength(25); // 12 frame parts, 12 cost invoices, 1 share.
   });
 });
@@ -134,21 +141,26 @@ describe('Finspång: 72-model with the frame periodised quarterly, cost invoices
     expect(nets(run, 10).fk).toBe('105000.00');
   });
 
-  it('shares the same surplus by the final frame and settles with interest', () => {
-    expect(shares(run)).toEqual({ fk: '12000.00', af: '0.00', region: '6000.00', a: '4500.00', b: '1500.00' });
-    // Month-end balances (thousands): FK 105, 60, 15, 120, 75, 30, 135, 90, 45, 150, 105, 60 = 990;
-    //   less the share 12 → 978 000 / 12 × 2 % = 1 630; 48 000 + 1 630 = 49 630.
-    // Region 51, 27, 3, 54, 30, 6, 57, 33, 9, 60, 36, 12 = 378 − 6 → 372 000 / 12 × 2 % = 620.
+  it('books the interest first, shares the final result by the final frame and settles', () => {
+    // Month-end balances (thousands): FK 105, 60, 15, 120, 75, 30, 135, 90, 45, 150, 105, 60 = 990
+    //   → 990 000 / 12 × 2 % = 1 650.
+    // Region 51, 27, 3, 54, 30, 6, 57, 33, 9, 60, 36, 12 = 378 → 630.
     // A 36 250, 16 250, −3 750, 32 500, 12 500, −7 500, 31 250, 13 750, −3 750, 35 000, 17 500, 0
-    //   = 180 000 − 4 500 → 175 500 / 12 × 2 % = 292.50; −4 500 + 292.50 = −4 207.50.
+    //   = 180 000 → 300.
     // B 13 750, 8 750, 3 750, 17 500, 12 500, 7 500, 21 250, 16 250, 11 250, 25 000, 20 000, 0
-    //   = 157 500 − 1 500 → 156 000 / 12 × 2 % = 260; −1 500 + 260 = −1 240.
+    //   = 157 500 → 262.50.   AF −78 000 → −130.
+    // Interest 1 650 + 630 + 300 + 262.50 − 130 = 2 712.50; result 24 000 + 2 712.50 = 26 712.50.
+    expect(formatMoney(run.result)).toBe('26712.50');
+    // FK 13 356.25; region 6 678.125; A 5 008.59375; B 1 669.53125: the spare öre to the region.
+    expect(shares(run)).toEqual({ fk: '13356.25', af: '0.00', region: '6678.13', a: '5008.59', b: '1669.53' });
+    // FK 60 000 − 13 356.25 + 1 650 = 48 293.75; region 12 000 − 6 678.13 + 630 = 5 951.87;
+    // A −5 008.59 + 300 = −4 708.59; B −1 669.53 + 262.50 = −1 407.03.
     expect(likvidAmounts(run)).toEqual({
-      fk: { interest: '1630.00', amount: '49630.00', date: '2027-12-31' },
-      af: { interest: '-130.00', amount: '-12130.00', date: '2028-05-15' },
-      region: { interest: '620.00', amount: '6620.00', date: '2028-05-15' },
-      a: { interest: '292.50', amount: '-4207.50', date: '2028-05-15' },
-      b: { interest: '260.00', amount: '-1240.00', date: '2028-05-15' },
+      fk: { interest: '1650.00', amount: '48293.75', date: '2027-12-31', due: '2028-01-31' },
+      af: { interest: '-130.00', amount: '-12130.00', date: '2028-05-15', due: '2028-06-14' },
+      region: { interest: '630.00', amount: '5951.87', date: '2028-05-15', due: '2028-06-14' },
+      a: { interest: '300.00', amount: '-4708.59', date: '2028-05-15', due: '2028-06-14' },
+      b: { interest: '262.50', amount: '-1407.03', date: '2028-05-15', due: '2028-06-14' },
     });
   });
 });
@@ -159,66 +171,67 @@ describe('Laholm: 72-model, half of each own result returned first, FK and AF ex
   it('returns 50 % of the region own result, then shares the rest by the final frame', () => {
     verifyYear(run);
     // Own results: FK 60 000 (excepted), AF −12 000 (excepted), region 12 000, A 0, B 0.
-    // Returned: region 6 000. Rest 24 000 − 6 000 = 18 000: FK 9 000, region 4 500, A 3 375, B 1 125.
+    // Returned: region 6 000. Rest 24 712.50 − 6 000 = 18 712.50: FK 9 356.25, region 4 678.125,
+    // A 3 508.59375, B 1 169.53125; the spare öre to the region's ½ öre remainder.
     expect(run.distribution.shares.map((s) => [s.memberId, s.returned, s.proportional, s.share])).toEqual([
-      ['fk', '0.00', '9000.00', '9000.00'],
+      ['fk', '0.00', '9356.25', '9356.25'],
       ['af', '0.00', '0.00', '0.00'],
-      ['region', '6000.00', '4500.00', '10500.00'],
-      ['a', '0.00', '3375.00', '3375.00'],
-      ['b', '0.00', '1125.00', '1125.00'],
+      ['region', '6000.00', '4678.13', '10678.13'],
+      ['a', '0.00', '3508.59', '3508.59'],
+      ['b', '0.00', '1169.53', '1169.53'],
     ]);
-    expect(run.distribution.distributed).toBe('24000.00');
+    expect(run.distribution).toMatchObject({ result: '24712.50', distributed: '24712.50', retained: '0.00' });
   });
 
-  it('settles with interest that needs rounding to the öre', () => {
-    // FK (390 000 − 9 000) / 12 × 2 % = 635; 51 000 + 635 = 51 635.
-    // Region (78 000 − 10 500) / 12 × 2 % = 112.50; 1 500 + 112.50 = 1 612.50.
-    // A (−45 000 − 3 375) / 12 × 2 % = −80.625 → −80.63; −3 375 − 80.63 = −3 455.63.
-    // B (82 500 − 1 125) / 12 × 2 % = 135.625 → 135.63; −1 125 + 135.63 = −989.37.
+  it('settles with the interest of the year, the share bearing none', () => {
+    // FK 60 000 − 9 356.25 + 650 = 51 293.75; region 12 000 − 10 678.13 + 130 = 1 451.87;
+    // A −3 508.59 − 75 = −3 583.59; B −1 169.53 + 137.50 = −1 032.03.
     expect(likvidAmounts(run)).toEqual({
-      fk: { interest: '635.00', amount: '51635.00', date: '2027-12-31' },
-      af: { interest: '-130.00', amount: '-12130.00', date: '2028-05-15' },
-      region: { interest: '112.50', amount: '1612.50', date: '2028-05-15' },
-      a: { interest: '-80.63', amount: '-3455.63', date: '2028-05-15' },
-      b: { interest: '135.63', amount: '-989.37', date: '2028-05-15' },
+      fk: { interest: '650.00', amount: '51293.75', date: '2027-12-31', due: '2028-01-31' },
+      af: { interest: '-130.00', amount: '-12130.00', date: '2028-05-15', due: '2028-06-14' },
+      region: { interest: '130.00', amount: '1451.87', date: '2028-05-15', due: '2028-06-14' },
+      a: { interest: '-75.00', amount: '-3583.59', date: '2028-05-15', due: '2028-06-14' },
+      b: { interest: '137.50', amount: '-1032.03', date: '2028-05-15', due: '2028-06-14' },
     });
   });
 });
 
 describe('Haninge: 72-model due the 10th and 20th, limited participation, likvidavräkning at bokslut', () => {
-  // FK's costs are 40 000 here (net +10 000 a month), so the surplus is 24 000 + 60 000 = 84 000.
+  // FK's costs are 40 000 here (net +10 000 a month), so the surplus before interest is
+  // 24 000 + 60 000 = 84 000. Interest: FK 10 000 × 78 = 780 000 → 1 300, the others as above
+  // (−130 + 130 − 75 + 137.50): 1 362.50 in all, so the result is 85 362.50.
   const run = runYear(
     script('haninge', { memberCosts: (id, month) => (id === 'fk' ? kr(40_000) : claimCosts(id, month)) }),
   );
 
   it('lets each member carry 20 % of its part, at most 0.5 % of its own frame', () => {
     verifyYear(run);
-    expect(formatMoney(run.result)).toBe('84000.00');
-    // 20 % of 84 000 = 16 800 by the frame: FK 8 400, region 4 200, A 3 150, B 1 050. Caps at
-    // 0.5 % of the own frame: 3 000, 1 500, 1 125, 375: all bind, so 6 000 is distributed.
+    expect(formatMoney(run.result)).toBe('85362.50');
+    // 20 % of 85 362.50 = 17 072.50 by the frame: FK 8 536.25, region 4 268.125, A 3 201.09375,
+    // B 1 067.03125; the spare öre to the region. Caps at 0.5 % of the own frame: 3 000, 1 500,
+    // 1 125, 375: all bind, so 6 000 is distributed.
     expect(run.distribution.shares.map((s) => [s.memberId, s.proportional, s.share])).toEqual([
-      ['fk', '8400.00', '3000.00'],
+      ['fk', '8536.25', '3000.00'],
       ['af', '0.00', '0.00'],
-      ['region', '4200.00', '1500.00'],
-      ['a', '3150.00', '1125.00'],
-      ['b', '1050.00', '375.00'],
+      ['region', '4268.13', '1500.00'],
+      ['a', '3201.09', '1125.00'],
+      ['b', '1067.03', '375.00'],
     ]);
-    expect(run.distribution.retained).toBe('78000.00');
-    // Eget kapital 200 000 + 78 000 = 278 000: 23.2 % of the revenue.
-    expect(run.distribution.egetKapital).toMatchObject({ egetKapital: '278000.00', percentOfRevenue: '23.2' });
+    expect(run.distribution).toMatchObject({ distributed: '6000.00', retained: '79362.50' });
+    // Eget kapital 200 000 + 79 362.50 = 279 362.50: 23.28 % of the revenue.
+    expect(run.distribution.egetKapital).toMatchObject({ egetKapital: '279362.50', percentOfRevenue: '23.3' });
   });
 
   it('settles everyone on 31 December with interest', () => {
-    // FK (10 000 × 78 − 3 000) / 12 × 2 % = 1 295; 117 000 + 1 295 = 118 295.
-    // Region (78 000 − 1 500) / 12 × 2 % = 127.50; 10 500 + 127.50 = 10 627.50.
-    // A (−45 000 − 1 125) / 12 × 2 % = −76.875 → −76.88; −1 125 − 76.88 = −1 201.88.
-    // B (82 500 − 375) / 12 × 2 % = 136.875 → 136.88; −375 + 136.88 = −238.12.
+    // FK 120 000 − 3 000 + 1 300 = 118 300; region 12 000 − 1 500 + 130 = 10 630;
+    // A −1 125 − 75 = −1 200; B −375 + 137.50 = −237.50; AF −12 000 − 130 = −12 130.
+    const due = '2028-01-31';
     expect(likvidAmounts(run)).toEqual({
-      fk: { interest: '1295.00', amount: '118295.00', date: '2027-12-31' },
-      af: { interest: '-130.00', amount: '-12130.00', date: '2027-12-31' },
-      region: { interest: '127.50', amount: '10627.50', date: '2027-12-31' },
-      a: { interest: '-76.88', amount: '-1201.88', date: '2027-12-31' },
-      b: { interest: '136.88', amount: '-238.12', date: '2027-12-31' },
+      fk: { interest: '1300.00', amount: '118300.00', date: '2027-12-31', due },
+      af: { interest: '-130.00', amount: '-12130.00', date: '2027-12-31', due },
+      region: { interest: '130.00', amount: '10630.00', date: '2027-12-31', due },
+      a: { interest: '-75.00', amount: '-1200.00', date: '2027-12-31', due },
+      b: { interest: '137.50', amount: '-237.50', date: '2027-12-31', due },
     });
     expect(run.months[0]?.statements[0]?.lines.map((line) => line.dueDate)).toEqual(['2027-01-10', '2027-02-20']);
   });
@@ -245,21 +258,22 @@ describe('Delta: equal parts, 72-model, FK at year end, result retained', () => 
       a: '300000.00',
       b: '300000.00',
     });
-    expect(run.distribution).toMatchObject({ model: 'retain', result: '9000.00', distributed: '0.00' });
+    // Interest (below) 130 + 130 − 130 − 130 + 625 = 625, booked first: result 9 625, all retained.
+    expect(run.distribution).toMatchObject({ model: 'retain', result: '9625.00', distributed: '0.00' });
     expect(run.distribution.voucher).toBeNull();
-    // 209 000 / 1 200 000 = 17.4 %.
-    expect(run.distribution.egetKapital.percentOfRevenue).toBe('17.4');
+    // 209 625 / 1 200 000 = 17.47 %.
+    expect(run.distribution.egetKapital.percentOfRevenue).toBe('17.5');
   });
 
   it('settles the carried balances with interest', () => {
     // FK and region 1 000 × 78 / 12 × 2 % = 130; A and AF −130.
     // B 5 000 × 66 + (55 000 − 10 000) = 375 000 / 12 × 2 % = 625; 45 000 + 625 = 45 625.
     expect(likvidAmounts(run)).toEqual({
-      fk: { interest: '130.00', amount: '12130.00', date: '2027-12-31' },
-      af: { interest: '-130.00', amount: '-12130.00', date: '2028-05-15' },
-      region: { interest: '130.00', amount: '12130.00', date: '2028-05-15' },
-      a: { interest: '-130.00', amount: '-12130.00', date: '2028-05-15' },
-      b: { interest: '625.00', amount: '45625.00', date: '2028-05-15' },
+      fk: { interest: '130.00', amount: '12130.00', date: '2027-12-31', due: '2028-01-31' },
+      af: { interest: '-130.00', amount: '-12130.00', date: '2028-05-15', due: '2028-06-14' },
+      region: { interest: '130.00', amount: '12130.00', date: '2028-05-15', due: '2028-06-14' },
+      a: { interest: '-130.00', amount: '-12130.00', date: '2028-05-15', due: '2028-06-14' },
+      b: { interest: '625.00', amount: '45625.00', date: '2028-05-15', due: '2028-06-14' },
     });
   });
 });
