@@ -30,7 +30,16 @@ describe('the cycle definitions', () => {
       'annual-report.adopted',
       'audit.completed',
       'discharge.decided',
+      'discharge.resolved',
     ]);
     expect(states.some((state) => state.Type === 'Wait')).toBe(false);
+  });
+
+  it('runs the likvidavräkning only after every refusal of ansvarsfrihet is resolved', () => {
+    const { States: states } = closingDefinition() as { States: Record<string, { Next?: string }> };
+    expect(states.AwaitDischarge?.Next).toBe('ReportDischarge');
+    expect(states.ReportDischarge?.Next).toBe('AwaitDischargeResolved');
+    expect(states.AwaitDischargeResolved?.Next).toBe('Likvidavrakning');
+    expect(Object.values(states).filter((state) => state.Next === 'Likvidavrakning')).toHaveLength(1);
   });
 });

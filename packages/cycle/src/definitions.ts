@@ -21,6 +21,7 @@ export const humanSteps = [
   'annual-report.adopted',
   'audit.completed',
   'discharge.decided',
+  'discharge.resolved',
 ] as const;
 export type HumanStep = (typeof humanSteps)[number];
 
@@ -29,6 +30,7 @@ export const cycleTasks = [
   'publishBudget',
   'bokslut',
   'requestDischarge',
+  'reportDischarge',
   'likvidavrakning',
   'closeYear',
 ] as const;
@@ -104,7 +106,10 @@ export function planningDefinition() {
   };
 }
 
-/** Closing, Y+1: bokslut, årsredovisning, revision, ansvarsfrihet per member, likvidavräkning. */
+/**
+ * Closing, Y+1: bokslut, årsredovisning, revision, ansvarsfrihet per member (a refusal resolved
+ * by the board), likvidavräkning.
+ */
 export function closingDefinition() {
   return {
     Comment: 'Finsam: bokslut, årsredovisning, revision, ansvarsfrihet och likvidavräkning',
@@ -114,7 +119,12 @@ export function closingDefinition() {
       AwaitAnnualReport: humanStep('annual-report.adopted', 'AwaitAuditReports'),
       AwaitAuditReports: humanStep('audit.completed', 'RequestDischarge'),
       RequestDischarge: task('requestDischarge', 'AwaitDischarge'),
-      AwaitDischarge: humanStep('discharge.decided', 'Likvidavrakning'),
+      AwaitDischarge: humanStep('discharge.decided', 'ReportDischarge'),
+      // Every member has decided: the decisions (a refusal too) go to the national view at once.
+      ReportDischarge: task('reportDischarge', 'AwaitDischargeResolved'),
+      // The likvid-waits rule (human-steps.ts dischargeBlockers): a refusal holds the
+      // likvidavräkning until the board has recorded how it was resolved.
+      AwaitDischargeResolved: humanStep('discharge.resolved', 'Likvidavrakning'),
       Likvidavrakning: task('likvidavrakning', 'CloseYear'),
       CloseYear: task('closeYear', undefined),
     },

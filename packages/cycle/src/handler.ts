@@ -3,7 +3,7 @@ import type { CycleDeps } from './deps.ts';
 import { isHumanStepSatisfied } from './human-steps.ts';
 import { cyclePartition } from './principal.ts';
 import { bokslut } from './tasks/bokslut.ts';
-import { closeYear, requestDischarge } from './tasks/closing.ts';
+import { closeYear, reportDischarge, requestDischarge } from './tasks/closing.ts';
 import { likvidavrakningTask } from './tasks/likvidavrakning.ts';
 import { openYear, publishBudget } from './tasks/planning.ts';
 
@@ -13,6 +13,7 @@ export const cycleTaskHandlers: Record<CycleTask, (deps: CycleDeps, forbundId: s
     publishBudget,
     bokslut,
     requestDischarge,
+    reportDischarge,
     likvidavrakning: likvidavrakningTask,
     closeYear,
   };

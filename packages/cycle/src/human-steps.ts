@@ -43,5 +43,40 @@ export async function isHumanStepSatisfied(
       const decided = new Set((await stores.closing.discharges(principal, forbundId, year)).map((d) => d.memberId));
       return charter.members.every((member) => decided.has(member.id));
     }
+    case 'discharge.resolved':
+      return (await dischargeBlockers(stores, forbundId, year)).length === 0;
   }
+}
+
+/**
+ * The likvid-waits rule (DOMAIN.md §2–3; 000 L352: "efter att årsredovisningen är fastställd och
+ * godkänd med beviljad ansvarsfrihet"): the likvidavräkning after ansvarsfrihet is one
+ * settlement of the year's approved accounts, so it waits until every member has granted
+ * ansvarsfrihet, or has refused and the board has recorded how the refusal was resolved. The
+ * members that are holding it: undecided, or refused without a recorded resolution.
+ */
+export interface DischargeBlocker {
+  memberId: string;
+  reason: 'undecided' | 'refused';
+}
+
+export async function dischargeBlockers(
+  stores: Stores,
+  forbundId: string,
+  year: number,
+): Promise<DischargeBlocker[]> {
+  const principal = cyclePrincipal(forbundId);
+  const [charter, discharges, resolutions] = await Promise.all([
+    stores.charters.current(principal, forbundId),
+    stores.closing.discharges(principal, forbundId, year),
+    stores.closing.dischargeResolutions(principal, forbundId, year),
+  ]);
+  const resolved = new Set(resolutions.map((resolution) => resolution.memberId));
+  return charter.members.flatMap((member): DischargeBlocker[] => {
+    const decision = discharges.find((d) => d.memberId === member.id);
+    if (!decision) return [{ memberId: member.id, reason: 'undecided' }];
+    if (decision.decision === 'refused' && !resolved.has(member.id))
+      return [{ memberId: member.id, reason: 'refused' }];
+    return [];
+  });
 }

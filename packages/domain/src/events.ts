@@ -115,13 +115,15 @@ export function memberEvent<T extends EventType>(
 /**
  * Ids of the documents an event can refer to; the API renders them behind signed links
  * (`statement.<YYYY-MM>.<memberId>.pdf`, `annual-report.<year>.pdf`, `sie.<year>.se`,
- * `interim.<YYYY-MM-DD>.pdf`).
+ * `interim.<YYYY-MM-DD>.pdf`, `cash-settlement.<year>.<memberId>.pdf`).
  */
 export const documentIds = {
   statement: (period: string, memberId: string) => `statement.${period}.${memberId}.pdf`,
   annualReport: (year: number) => `annual-report.${year}.pdf`,
   sie: (year: number) => `sie.${year}.se`,
   interim: (periodEnd: string) => `interim.${periodEnd}.pdf`,
+  /** The member's likvidavräkning of the year (its settlement document). */
+  cashSettlement: (year: number, memberId: string) => `cash-settlement.${year}.${memberId}.pdf`,
 };
 export const document_id_pattern =
-  /^(statement\.\d{4}-\d{2}\.[A-Za-z0-9_-]{1,40}\.pdf|annual-report\.\d{4}\.pdf|sie\.\d{4}\.se|interim\.\d{4}-\d{2}-\d{2}\.pdf)$/;
+  /^(statement\.\d{4}-\d{2}\.[A-Za-z0-9_-]{1,40}\.pdf|annual-report\.\d{4}\.pdf|sie\.\d{4}\.se|interim\.\d{4}-\d{2}-\d{2}\.pdf|cash-settlement\.\d{4}\.[A-Za-z0-9_-]{1,40}\.pdf)$/;

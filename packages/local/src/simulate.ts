@@ -282,8 +282,11 @@ export async function awaitBokslut({ api, base, users, options, at, say }: Simul
 }
 
 /** Spring Y+1: årsredovisning, revision, each member's ansvarsfrihet; then likvidavräkning and close. */
-export async function finishYear({ api, base, members, reps, auditors, users, options, at, say }: SimulationContext) {
+export async function finishYear(context: SimulationContext) {
+  const { api, base, members, reps, auditors, users, options, at, say } = context;
   const { year } = options;
+  // What the bokslut settled (year-end-only members, or a charter settling at bokslut) falls due first.
+  await payLikvid(context, 'at-bokslut');
   const registered = (await api.call(users.forbundsadmin, 'GET', `${base}/auditors`)).items as { id: string }[];
   for (const [index, auditor] of auditors.entries())
     if (!registered.some((r) => r.id === auditor.id))
@@ -319,6 +322,38 @@ export async function finishYear({ api, base, members, reps, auditors, users, op
   say('Alla medlemmar har beviljat ansvarsfrihet');
   await waitFor(() => stepDone(api, users.ekonom, base, year, 'year.closed'), 'året stängs');
   say('Likvidavräkning gjord; året är stängt');
+  await payLikvid(context, 'after-discharge');
+}
+
+/**
+ * The likvidavräkning is a receivable or payable due on its due date: the ekonom registers each
+ * payment on that day through the members' payment route, which clears it.
+ */
+async function payLikvid(context: SimulationContext, timing: 'at-bokslut' | 'after-discharge') {
+  const { api, base, users, options, members, at, say } = context;
+  const closing = await api.call(users.ekonom, 'GET', `${base}/closing/${options.year}`);
+  const issued = (closing.likvidavrakning as { timing: string; statements: LikvidStatementReply[] }[])
+    .filter((entry) => entry.timing === timing)
+    .flatMap((entry) => entry.statements)
+    .filter((statement) => statement.amount !== '0.00')
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  for (const statement of issued) {
+    await at(`${statement.dueDate}T09:00:00Z`);
+    const name = members.find((member) => member.id === statement.memberId)?.name ?? statement.memberId;
+    await api.call(users.ekonom, 'POST', `${base}/avrakning/${options.year}/12/payments/${statement.memberId}`, {
+      amount: statement.amount,
+      date: statement.dueDate,
+      text: `Betalning likvidavräkning ${options.year}, ${name}`,
+    });
+  }
+  if (issued.length > 0)
+    say(`Likvidavräkningen ${options.year} betald för ${issued.length} medlemmar på förfallodagen`);
+}
+
+interface LikvidStatementReply {
+  memberId: string;
+  amount: string;
+  dueDate: string;
 }
 
 /** Scripted actual costs: a little under each cost-reporting member's monthly frame. */
@@ -354,7 +389,16 @@ export async function writeDocuments({ api, base, options, timeline, users }: Si
     save(`${report}-${year}.xlsx`, await api.download(user, `${base}/ledger/${year}/reports/${report}/xlsx`));
   save(`bokforing-${year}.se`, await api.download(user, `${base}/ledger/${year}/sie`));
   save(`avrakningar-${year}.json`, JSON.stringify(await api.call(user, 'GET', `${base}/avrakning/${year}`), null, 2));
-  save(`bokslut-${year}.json`, JSON.stringify(await api.call(user, 'GET', `${base}/closing/${year}`), null, 2));
+  const closing = await api.call(user, 'GET', `${base}/closing/${year}`);
+  save(`bokslut-${year}.json`, JSON.stringify(closing, null, 2));
+  // Each member's settlement document, as the member's finance system receives it.
+  for (const statement of (closing.likvidavrakning as { statements: LikvidStatementReply[] }[]).flatMap(
+    (entry) => entry.statements,
+  ))
+    save(
+      `likvidavrakning-${year}-${statement.memberId}.pdf`,
+      await api.download(user, `${base}/closing/${year}/likvidavrakning/${statement.memberId}/pdf`),
+    );
   save(`tidslinje-${year}.txt`, `${timeline.join('\n')}\n`);
   return { files, timeline };
 }

@@ -1,17 +1,21 @@
+import { dischargeBlockers } from '@finsam/cycle';
 import { renderPdf } from '@finsam/documents';
 import {
   annualReportAdoptionSchema,
   auditorSchema,
   auditReportSchema,
   dischargeDecisionSchema,
+  dischargeResolutionSchema,
   invalid,
+  notFound,
 } from '@finsam/domain';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard, tenantRoles } from '../auth/guards.ts';
 import { attachment } from '../http/attachment.ts';
 import type { AppEnv } from '../http/env.ts';
 import { forbundIdParam, json, jsonBody, memberIdParam, problemResponses } from '../http/schemas.ts';
-import { adoptAnnualReport, decideDischarge, submitAuditReport } from '../services/closing.ts';
+import { adoptAnnualReport, decideDischarge, resolveDischarge, submitAuditReport } from '../services/closing.ts';
+import { likvidDocument, likvidStatement } from '../services/likvid-document.ts';
 import { annualReportDocument } from '../services/report-documents.ts';
 import { computeReport } from '../services/reports.ts';
 import { loadYear } from '../services/year-context.ts';
@@ -28,6 +32,11 @@ const closingYearSchema = z
     auditors: z.array(record),
     auditReports: z.array(record),
     discharges: z.array(record),
+    dischargeResolutions: z.array(record),
+    /** The likvid-waits rule: members whose ansvarsfrihet still holds the likvidavräkning. */
+    likvidWaitingFor: z.array(
+      z.object({ memberId: z.string(), name: z.string(), reason: z.enum(['undecided', 'refused']) }),
+    ),
     likvidavrakning: z.array(record),
   })
   .openapi('Bokslutsaret');
@@ -52,14 +61,19 @@ export function registerClosingRoutes(
       const { forbundId, year } = c.req.valid('param');
       const { stores, principal } = c.var;
       await stores.forbund.get(principal, forbundId);
-      const [annualReport, auditors, reports, discharges, atBokslut, afterDischarge] = await Promise.all([
-        stores.closing.annualReport(principal, forbundId, year),
-        stores.closing.auditors(principal, forbundId),
-        stores.closing.auditReports(principal, forbundId, year),
-        stores.closing.discharges(principal, forbundId, year),
-        stores.avrakning.likvid(principal, forbundId, year, 'at-bokslut'),
-        stores.avrakning.likvid(principal, forbundId, year, 'after-discharge'),
-      ]);
+      const [annualReport, auditors, reports, discharges, resolutions, atBokslut, afterDischarge, charter] =
+        await Promise.all([
+          stores.closing.annualReport(principal, forbundId, year),
+          stores.closing.auditors(principal, forbundId),
+          stores.closing.auditReports(principal, forbundId, year),
+          stores.closing.discharges(principal, forbundId, year),
+          stores.closing.dischargeResolutions(principal, forbundId, year),
+          stores.avrakning.likvid(principal, forbundId, year, 'at-bokslut'),
+          stores.avrakning.likvid(principal, forbundId, year, 'after-discharge'),
+          stores.charters.current(principal, forbundId),
+        ]);
+      const nameOf = (memberId: string) => charter.members.find((m) => m.id === memberId)?.name ?? memberId;
+      const waiting = afterDischarge ? [] : await dischargeBlockers(stores, forbundId, year);
       const ownOnly = principal.roles.includes('member-rep');
       // A member representative sees its own member's settlement, not the others'.
       const likvid = [atBokslut, afterDischarge]
@@ -75,6 +89,8 @@ export function registerClosingRoutes(
           auditors,
           auditReports: reports.map(({ file, ...report }) => ({ ...report, fileName: file?.fileName ?? null })),
           discharges,
+          dischargeResolutions: resolutions,
+          likvidWaitingFor: waiting.map((blocker) => ({ ...blocker, name: nameOf(blocker.memberId) })),
           likvidavrakning: likvid,
         },
         200,
@@ -200,6 +216,62 @@ export function registerClosingRoutes(
       );
       await onHumanStep(forbundId, year);
       return c.json(result, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/forbund/{forbundId}/closing/{year}/discharge-resolutions',
+      tags: tag,
+      security: bearer,
+      summary:
+        'Styrelsen registrerar hur en medlems vägran av ansvarsfrihet har lösts; därefter kan likvidavräkningen göras',
+      middleware: [tenantGuard, requireRole('styrelse', 'ekonom', 'forbund-admin')],
+      request: {
+        params: yearParam,
+        ...jsonBody(z.object(dischargeResolutionSchema.shape).openapi('LosningAvVagradAnsvarsfrihet')),
+      },
+      responses: { 201: json(record, 'Lösningen'), ...problemResponses },
+    }),
+    async (c) => {
+      const { forbundId, year } = c.req.valid('param');
+      const resolution = dischargeResolutionSchema.parse(c.req.valid('json'));
+      const result = await resolveDischarge(c.var.stores, c.var.principal, forbundId, year, resolution, c.var.now());
+      await onHumanStep(forbundId, year);
+      return c.json(result, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forbund/{forbundId}/closing/{year}/likvidavrakning/{memberId}/pdf',
+      tags: tag,
+      security: bearer,
+      summary:
+        'Medlemmens likvidavräkning för året som PDF: saldon, ränta, belopp att betala eller få och förfallodag (en medlemsrepresentant ser bara sin egen)',
+      middleware: [tenantGuard, requireRole(...tenantRoles)],
+      request: { params: yearParam.extend({ memberId: memberIdParam }) },
+      responses: {
+        200: {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: z.any().openapi({ type: 'string', format: 'binary' }) } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { forbundId, year, memberId } = c.req.valid('param');
+      const { stores, principal } = c.var;
+      if (principal.roles.includes('member-rep') && principal.memberId !== memberId)
+        throw notFound('Likvidavräkningen finns inte.');
+      const statement = await likvidStatement(stores, principal, forbundId, year, memberId);
+      const forbund = await stores.forbund.get(principal, forbundId);
+      const charter = await stores.charters.current(principal, forbundId);
+      const member = charter.members.find((m) => m.id === memberId) ?? { name: memberId };
+      const bytes = await renderPdf(likvidDocument(forbund, member, statement, c.var.now()));
+      return attachment(c, bytes, 'application/pdf', `likvidavrakning-${year}-${memberId}.pdf`);
     },
   );
 

@@ -1,14 +1,17 @@
+import { publishDischarge, settleDeadline } from '@finsam/cycle';
 import {
   type AnnualReportAdoption,
   type AuditReport,
   annualReportDeadline,
   conflict,
   type DischargeDecision,
+  type DischargeResolution,
   documentIds,
   forbidden,
   invalid,
-  isOnTime,
+  judgeDeadline,
   memberEvent,
+  notFound,
   type Principal,
   stockholmDate,
 } from '@finsam/domain';
@@ -57,7 +60,8 @@ export async function adoptAnnualReport(
     principal,
     forbundId,
     year,
-    { ...adoption, decidedAt, deadline, onTime: isOnTime(decidedAt, deadline) },
+    // Judged by the decision's decidedAt, however late it is recorded (judgeDeadline).
+    { ...adoption, decidedAt, deadline, onTime: judgeDeadline(deadline, { decidedAt }, now).verdict === 'met' },
     now,
   );
   await emitToAll(
@@ -76,6 +80,9 @@ export async function adoptAnnualReport(
       }),
     now,
   );
+  // The same judgement the daily check makes: recorded and told once if late, corrected if the
+  // daily check had told a miss that this decision, dated on time, did not commit.
+  await settleDeadline({ stores, now: () => now }, forbundId, year, 'annual-report', { publish: true });
   return record;
 }
 
@@ -141,5 +148,37 @@ export async function decideDischarge(
       }),
     now,
   );
+  // The national view hears every decision at once, a refusal above all (DOMAIN.md §7).
+  await publishDischarge({ stores, now: () => now }, forbundId, year);
   return record;
+}
+
+/**
+ * The board records how a member's refusal of ansvarsfrihet was resolved; until it has, the
+ * likvid-waits rule holds the year's likvidavräkning (packages/cycle human-steps.ts).
+ */
+export async function resolveDischarge(
+  stores: Stores,
+  principal: Principal,
+  forbundId: string,
+  year: number,
+  resolution: DischargeResolution,
+  now: Date,
+) {
+  const charter = await stores.charters.current(principal, forbundId);
+  const member = charter.members.find((m) => m.id === resolution.memberId);
+  if (!member) throw invalid('Okänd medlem.', [{ field: 'memberId', message: 'Välj en av förbundets medlemmar.' }]);
+  if (resolution.decidedOn > stockholmDate(now))
+    throw invalid('Beslutet kan inte ligga i framtiden.', [
+      { field: 'decidedOn', message: 'Ange dagen då beslutet fattades.' },
+    ]);
+  const decision = (await stores.closing.discharges(principal, forbundId, year)).find((d) => d.memberId === member.id);
+  if (!decision) throw notFound(`${member.name} har inte beslutat om ansvarsfrihet för ${year}.`);
+  if (decision.decision !== 'refused')
+    throw conflict(`${member.name} har beviljat ansvarsfrihet för ${year}; det finns ingen vägran att lösa.`);
+  if (resolution.decidedOn < decision.decidedOn)
+    throw invalid('Lösningen kan inte komma före vägran.', [
+      { field: 'decidedOn', message: `Ange ett datum från ${decision.decidedOn}, då ${member.name} vägrade.` },
+    ]);
+  return stores.closing.recordDischargeResolution(principal, forbundId, year, resolution, now);
 }

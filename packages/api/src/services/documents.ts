@@ -2,6 +2,7 @@ import { cyclePrincipal } from '@finsam/cycle';
 import { renderPdf } from '@finsam/documents';
 import { document_id_pattern, notFound } from '@finsam/domain';
 import type { Stores } from '@finsam/store';
+import { likvidDocument, likvidStatement } from './likvid-document.ts';
 import { annualReportDocument, interimReportDocument } from './report-documents.ts';
 import { computeReport, periodFigures } from './reports.ts';
 import { sieFile } from './sie-file.ts';
@@ -38,6 +39,15 @@ export async function renderDocument(
     const name = charter.members.find((member) => member.id === memberId)?.name ?? memberId;
     const bytes = await renderPdf(statementDocument(forbund, name, statement, period, now));
     return { bytes, contentType: 'application/pdf', fileName: `avrakningsbesked-${period}-${memberId}.pdf` };
+  }
+  if (kind === 'cash-settlement') {
+    const [year = '', memberId = ''] = rest;
+    const statement = await likvidStatement(stores, principal, forbundId, Number(year), memberId);
+    const forbund = await stores.forbund.get(principal, forbundId);
+    const charter = await stores.charters.current(principal, forbundId);
+    const member = charter.members.find((m) => m.id === memberId) ?? { name: memberId };
+    const bytes = await renderPdf(likvidDocument(forbund, member, statement, now));
+    return { bytes, contentType: 'application/pdf', fileName: `likvidavrakning-${year}-${memberId}.pdf` };
   }
   if (kind === 'annual-report' || kind === 'sie') {
     const year = Number(rest[0]);

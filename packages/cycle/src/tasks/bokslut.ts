@@ -11,15 +11,16 @@ import {
 import { publishAggregate } from '../aggregates.ts';
 import type { CycleDeps } from '../deps.ts';
 import { cyclePartition, cyclePrincipal } from '../principal.ts';
-import { settleLikvid } from './likvidavrakning.ts';
+import { bookLikvidInterest, settleLikvid } from './likvidavrakning.ts';
 
 /** The bokslut voucher series (B) keeps year-end entries apart from the year's running series. */
 export const bokslut_series = 'B';
 
 /**
- * Bokslut of year Y (DOMAIN.md §3–4): the result is distributed per the charter's model, the
- * likvidavräkning runs here when the charter settles at bokslut (Haninge), årets resultat is
- * closed to eget kapital, the year is locked and Y+1 opens with its ingående balanser. Every
+ * Bokslut of year Y (DOMAIN.md §3–4): the likvidavräkning's interest of the year is booked, the
+ * result (interest included) is distributed per the charter's model, the likvidavräkning is
+ * issued here when the charter settles at bokslut (Haninge, and members settled at year end),
+ * årets resultat is closed to eget kapital, the year is locked and Y+1 opens with its ingående balanser. Every
  * voucher is booked once by key and every step checks what is done, so a re-run does nothing twice.
  */
 export async function bokslut(deps: CycleDeps, forbundId: string, year: number): Promise<void> {
@@ -47,6 +48,10 @@ export async function bokslut(deps: CycleDeps, forbundId: string, year: number):
   const periods = await stores.periods.periods(principal, forbundId, year);
 
   if (!periods.yearLocked) {
+    // Interest first (issue 10 point 3): the year's likvidavräkning interest is booked before the
+    // result is taken, so the distribution below splits the final result, interest included, and
+    // distributed + retained = the resultaträkning's årets resultat for every timing.
+    await bookLikvidInterest(deps, forbundId, year);
     const vouchers = await stores.vouchers.year(principal, forbundId, year);
     const rr = resultatrakning(chart, vouchers, opening);
     const ledgers = memberLedgers(chart, vouchers, opening);

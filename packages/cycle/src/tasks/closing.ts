@@ -33,20 +33,44 @@ export async function requestDischarge(deps: CycleDeps, forbundId: string, year:
   await stores.cycles.markDone(cyclePartition(forbundId), year, 'discharge.requested', now());
 }
 
-/** The year is closed when every member has decided and the likvidavräkning is settled. */
-export async function closeYear(deps: CycleDeps, forbundId: string, year: number): Promise<void> {
-  const { stores, now } = deps;
+/**
+ * The members' decisions on ansvarsfrihet as the national view counts them. A refusal stays
+ * counted as refused once the board has resolved it: it happened, and the national view watches
+ * for it.
+ */
+export async function publishDischarge(deps: CycleDeps, forbundId: string, year: number): Promise<void> {
   const principal = cyclePrincipal(forbundId);
-  const discharges = await stores.closing.discharges(principal, forbundId, year);
-  const charter = await stores.charters.current(principal, forbundId);
-  const annualReport = await stores.closing.annualReport(principal, forbundId, year);
+  const [discharges, charter] = await Promise.all([
+    deps.stores.closing.discharges(principal, forbundId, year),
+    deps.stores.charters.current(principal, forbundId),
+  ]);
   await publishAggregate(deps, forbundId, year, {
     discharge: {
       granted: discharges.filter((d) => d.decision === 'granted').length,
       refused: discharges.filter((d) => d.decision === 'refused').length,
       pending: charter.members.length - discharges.length,
     },
-    ...(annualReport ? { annualReport: { adopted: true, onTime: annualReport.onTime } } : {}),
   });
+}
+
+/**
+ * Every member has decided: the decisions go to the national view now, before the
+ * likvidavräkning, which a refusal holds until the board has recorded its resolution.
+ */
+export async function reportDischarge(deps: CycleDeps, forbundId: string, year: number): Promise<void> {
+  await publishDischarge(deps, forbundId, year);
+  await deps.stores.cycles.markDone(cyclePartition(forbundId), year, 'discharge.reported', deps.now());
+}
+
+/** The year is closed when every member has decided and the likvidavräkning is settled. */
+export async function closeYear(deps: CycleDeps, forbundId: string, year: number): Promise<void> {
+  const { stores, now } = deps;
+  const principal = cyclePrincipal(forbundId);
+  const annualReport = await stores.closing.annualReport(principal, forbundId, year);
+  await publishDischarge(deps, forbundId, year);
+  if (annualReport)
+    await publishAggregate(deps, forbundId, year, {
+      annualReport: { adopted: true, onTime: annualReport.onTime },
+    });
   await stores.cycles.markDone(cyclePartition(forbundId), year, 'year.closed', now());
 }

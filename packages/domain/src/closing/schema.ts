@@ -60,3 +60,16 @@ export function defaultAuditorAppointments(members: readonly { id: string; type:
   const others = members.filter((m) => m.type !== 'fk' && m.type !== 'af').map((m) => [m.id]);
   return state.length > 0 ? [state, ...others] : others;
 }
+
+/**
+ * How a member's refusal of ansvarsfrihet was resolved, as the board records it: the board's (or
+ * the member's renewed) decision, with its reference, date and what was done. A refused member's
+ * likvidavräkning waits until this is recorded (likvid-waits rule, packages/cycle human-steps.ts).
+ */
+export const dischargeResolutionSchema = z.object({
+  memberId: identifier,
+  decisionReference: z.string().trim().min(1).max(200),
+  decidedOn: isoDate,
+  text: z.string().trim().min(1).max(5_000),
+});
+export type DischargeResolution = z.infer<typeof dischargeResolutionSchema>;

@@ -6,7 +6,9 @@ import {
   auditorSchema,
   auditReportSchema,
   type DischargeDecision,
+  type DischargeResolution,
   dischargeDecisionSchema,
+  dischargeResolutionSchema,
   type Principal,
 } from '@finsam/domain';
 import { z } from 'zod';
@@ -49,6 +51,17 @@ const dischargeItem = z.object({
   recordedAt: timestamp,
   recordedBy: z.string(),
 });
+
+const dischargeResolutionItem = z.object({
+  ...keyed,
+  kind: z.literal('discharge-resolution'),
+  year: z.number().int(),
+  ...dischargeResolutionSchema.shape,
+  recordedAt: timestamp,
+  recordedBy: z.string(),
+});
+export type DischargeResolutionRecord = Omit<z.infer<typeof dischargeResolutionItem>, 'PK' | 'SK' | 'kind'>;
+const resolutionPrefix = (year: number) => `DISCHARGE-RESOLUTION#${year}#`;
 
 const interimItem = z.object({
   ...keyed,
@@ -195,6 +208,44 @@ export class ClosingRepository {
       summary: decision.decisionReference,
     });
     return withoutKeys(decode(dischargeItem, item)) as DischargeRecord;
+  }
+
+  async dischargeResolutions(
+    principal: Principal,
+    forbundId: string,
+    year: number,
+  ): Promise<DischargeResolutionRecord[]> {
+    const page = await this.table.queryPrefix(tenantPartition(principal, forbundId), resolutionPrefix(year), {});
+    return page.items.map((item) => withoutKeys(decode(dischargeResolutionItem, item)) as DischargeResolutionRecord);
+  }
+
+  /** The board records once how a member's refusal of ansvarsfrihet for the year was resolved. */
+  async recordDischargeResolution(
+    principal: Principal,
+    forbundId: string,
+    year: number,
+    resolution: DischargeResolution,
+    at: Date,
+  ): Promise<DischargeResolutionRecord> {
+    const partition = tenantPartition(principal, forbundId);
+    const sk = `${resolutionPrefix(year)}${resolution.memberId}`;
+    const item = encode(dischargeResolutionItem, {
+      PK: partition,
+      SK: sk,
+      kind: 'discharge-resolution',
+      year,
+      ...resolution,
+      recordedAt: at.toISOString(),
+      recordedBy: principal.subject,
+    });
+    await this.table.putNew(item, 'Hur vägran av ansvarsfrihet löstes är redan registrerat för medlemmen.');
+    await this.audit.record(partition, at, {
+      actor: principal.subject,
+      action: 'discharge.resolved',
+      entity: sk,
+      summary: resolution.decisionReference,
+    });
+    return withoutKeys(decode(dischargeResolutionItem, item)) as DischargeResolutionRecord;
   }
 
   async interimReports(principal: Principal, forbundId: string, year: number): Promise<InterimReportRecord[]> {
