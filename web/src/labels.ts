@@ -172,6 +172,7 @@ export const webhookEventTypeNames: Record<WebhookEventType | 'webhook.test', st
   'discharge.decided': 'Ansvarsfrihet beslutad',
   'cash_settlement.issued': 'Likvidavräkning utfärdad',
   'deadline.missed': 'Sista dag passerad',
+  'deadline.met': 'Sista dag hölls ändå (rättelse av Sista dag passerad)',
   'webhook.test': 'Testanrop',
 };
 

@@ -15,6 +15,7 @@ export const eventTypes = [
   'discharge.decided',
   'cash_settlement.issued',
   'deadline.missed',
+  'deadline.met',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
@@ -91,6 +92,18 @@ export const payloadSchemas = {
     dueDate: isoDate,
   }),
   'deadline.missed': z.object({ ...common, deadline: z.string().min(1).max(40), dueDate: isoDate }),
+  /**
+   * A correction: the deadline a `deadline.missed` event said was missed was met after all (the
+   * decision, dated no later than the due date, was recorded after the miss was told). Sent only
+   * to a member that got that event, and only once; `corrects` is its event id.
+   */
+  'deadline.met': z.object({
+    ...common,
+    deadline: z.string().min(1).max(40),
+    dueDate: isoDate,
+    decidedOn: isoDate,
+    corrects: z.string().regex(/^[A-Za-z0-9:._-]{1,200}$/),
+  }),
 } satisfies Record<EventType, z.ZodObject>;
 
 export type EventPayload<T extends EventType> = z.input<(typeof payloadSchemas)[T]>;

@@ -13,6 +13,7 @@ export const webhookEventTypes = [
   'discharge.decided',
   'cash_settlement.issued',
   'deadline.missed',
+  'deadline.met',
 ] as const;
 
 export type WebhookEventType = (typeof webhookEventTypes)[number];

@@ -32,6 +32,9 @@ const stepNames: Record<string, string> = {
   'deadline.samrad': 'Sista dag för samrådssvar passerade utan alla svar',
   'deadline.budget': 'Budgeten antogs inte i tid',
   'deadline.annual-report': 'Årsredovisningen antogs inte i tid',
+  'deadline.budget.corrected': 'Rättelse: budgetbeslutet var fattat i tid, och medlemmarna har fått veta det',
+  'deadline.annual-report.corrected':
+    'Rättelse: beslutet om årsredovisningen var fattat i tid, och medlemmarna har fått veta det',
 };
 
 /** A step's Swedish name; the API's step names never reach the screen. */

@@ -1,3 +1,4 @@
+import { settleDeadline } from '@finsam/cycle';
 import {
   type BudgetDraft,
   budgetDeadline,
@@ -9,7 +10,7 @@ import {
   formatMoney,
   frameSchedule,
   invalid,
-  isOnTime,
+  judgeDeadline,
   memberEvent,
   type Principal,
   type SamradAnswer,
@@ -89,7 +90,8 @@ export async function answerSamrad(
   const round = await stores.budgets.samrad(principal, forbundId, year);
   if (!round)
     throw invalid('Samrådet är inte öppnat.', [{ field: 'year', message: `Inget samråd är öppnat för ${year}.` }]);
-  const late = !isOnTime(now, round.deadline);
+  // An answer is judged when it is given: answers are never back-dated.
+  const late = judgeDeadline(round.deadline, { decidedAt: now.toISOString() }, now).verdict !== 'met';
   return stores.budgets.answer(
     principal,
     forbundId,
@@ -130,12 +132,17 @@ export async function adoptBudget(
       decidedAt,
       deadline,
       // A preliminary budget never meets the deadline: the law asks for the budget itself.
-      onTime: decision.kind === 'final' && isOnTime(decidedAt, deadline),
+      // Judged by the decision's decidedAt, however late it is recorded (judgeDeadline).
+      onTime: decision.kind === 'final' && judgeDeadline(deadline, { decidedAt }, now).verdict === 'met',
     },
     now,
   );
-  if (decision.kind === 'final')
+  if (decision.kind === 'final') {
     await publishContributionSchedule(stores, principal, forbundId, year, budget.frame, adoption, now);
+    // The same judgement the daily check makes: a late adoption is recorded and told as missed
+    // now (once), and one dated on time corrects a miss the daily check had already told.
+    await settleDeadline({ stores, now: () => now }, forbundId, year, 'budget', { publish: true });
+  }
   return adoption;
 }
 

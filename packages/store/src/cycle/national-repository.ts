@@ -1,3 +1,4 @@
+import { deadlineVerdicts, isFinalVerdict, isMissedVerdict } from '@finsam/domain';
 import { z } from 'zod';
 import { decode, encode } from '../codecs.ts';
 import { gsi1IndexName, keys, type TenantPartition } from '../keys.ts';
@@ -33,10 +34,25 @@ export const nationalAggregateSchema = z.object({
   egetKapitalAboveWarning: z.boolean().optional(),
   annualReport: z.object({ adopted: z.boolean(), onTime: z.boolean() }).optional(),
   discharge: z.object({ granted: z.number().int(), refused: z.number().int(), pending: z.number().int() }).optional(),
+  /** The latest judgement of each decision deadline (judgeDeadline): what deadlinesMissed is derived from. */
+  deadlines: z
+    .partialRecord(
+      z.enum(['budget', 'annual-report']),
+      z.object({ dueDate: z.iso.date(), verdict: z.enum(deadlineVerdicts) }),
+    )
+    .optional(),
+  /** Derived from `deadlines` on every publish, never accumulated: "budget 2027-11-30". */
   deadlinesMissed: z.array(z.string()).default([]),
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type NationalAggregate = z.infer<typeof nationalAggregateSchema>;
+/** What a publisher hands over: the missed list is the repository's to derive. */
+export type NationalPublication = Omit<NationalAggregate, 'deadlinesMissed'>;
+type NationalDeadlineKind = keyof NonNullable<NationalAggregate['deadlines']>;
+
+/** How a missed deadline reads in the national view, and which figure its judgement is shown in. */
+const deadlineLabel: Record<NationalDeadlineKind, string> = { budget: 'budget', 'annual-report': 'årsredovisning' };
+const deadlineFigure = { budget: 'budget', 'annual-report': 'annualReport' } as const;
 
 const aggregateItem = z.object({
   PK: z.string(),
@@ -55,20 +71,33 @@ export class NationalRepository {
     return item ? strip(item) : undefined;
   }
 
-  /** Merges new figures into the year's aggregate (the last writer of a field wins; fields only grow). */
-  async publish(partition: TenantPartition, aggregate: NationalAggregate): Promise<void> {
-    const previous = await this.get(partition, aggregate.year);
-    const merged = {
-      ...previous,
-      ...aggregate,
-      deadlinesMissed: [...new Set([...(previous?.deadlinesMissed ?? []), ...aggregate.deadlinesMissed])],
-    };
+  /**
+   * Merges new figures into the year's aggregate: the last writer of a field wins, except that a
+   * deadline judged on a decision (met or missed) is final and a judgement made without the
+   * decision (read before it was recorded) cannot overwrite it. A deadline's figure (budget,
+   * annualReport) travels with its judgement, and `deadlinesMissed` is derived from the
+   * judgements, so the view never says on time and missed for the same deadline.
+   */
+  async publish(partition: TenantPartition, publication: NationalPublication): Promise<void> {
+    const previous = await this.get(partition, publication.year);
+    const merged: NationalAggregate = { ...previous, ...publication, deadlinesMissed: [] };
+    const deadlines = { ...previous?.deadlines };
+    for (const kind of Object.keys(publication.deadlines ?? {}) as NationalDeadlineKind[]) {
+      const judged = publication.deadlines?.[kind];
+      const before = previous?.deadlines?.[kind];
+      if (!judged) continue;
+      if (before && isFinalVerdict(before.verdict) && !isFinalVerdict(judged.verdict))
+        Object.assign(merged, { [deadlineFigure[kind]]: previous?.[deadlineFigure[kind]] });
+      else deadlines[kind] = judged;
+    }
+    merged.deadlines = deadlines;
+    merged.deadlinesMissed = missedList(deadlines, previous?.deadlinesMissed ?? []);
     await this.table.put(
       encode(aggregateItem, {
         PK: partition,
-        SK: keys.nationalAggregate(aggregate.year),
-        GSI1PK: keys.nationalRegister(aggregate.year),
-        GSI1SK: aggregate.forbundId,
+        SK: keys.nationalAggregate(publication.year),
+        GSI1PK: keys.nationalRegister(publication.year),
+        GSI1SK: publication.forbundId,
         kind: 'national-aggregate',
         ...merged,
       }),
@@ -95,6 +124,19 @@ export class NationalRepository {
     } while (cursor);
     return all;
   }
+}
+
+/**
+ * The missed list from the judgements; an entry written before judgements were kept (an item
+ * from an earlier version) stays until its deadline is judged again.
+ */
+function missedList(deadlines: NonNullable<NationalAggregate['deadlines']>, before: string[]): string[] {
+  const judged = Object.keys(deadlines) as NationalDeadlineKind[];
+  const unjudged = before.filter((entry) => !judged.some((kind) => entry.startsWith(`${deadlineLabel[kind]} `)));
+  const missed = judged
+    .filter((kind) => isMissedVerdict(deadlines[kind]?.verdict ?? 'pending'))
+    .map((kind) => `${deadlineLabel[kind]} ${deadlines[kind]?.dueDate}`);
+  return [...new Set([...unjudged, ...missed])];
 }
 
 function strip(item: Record<string, unknown>): NationalAggregate {
