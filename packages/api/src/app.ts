@@ -22,6 +22,7 @@ import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerFollowUpRoutes } from './routes/follow-up.ts';
 import { registerForbundRoutes } from './routes/forbund.ts';
 import { registerImportRoutes } from './routes/ledger-imports.ts';
+import { registerOpeningRoutes } from './routes/ledger-openings.ts';
 import { registerReportRoutes } from './routes/ledger-reports.ts';
 import { registerVoucherRoutes } from './routes/ledger-vouchers.ts';
 import { type LocalControl, registerLocalControlRoutes } from './routes/local-control.ts';
@@ -108,6 +109,7 @@ export function createApp(dependencies: AppDependencies) {
   registerCharterRoutes(app);
   registerAuditRoutes(app);
   registerVoucherRoutes(app);
+  registerOpeningRoutes(app);
   registerReportRoutes(app);
   registerImportRoutes(app);
   registerWebhookRoutes(app, { table: dependencies.table, ...dependencies.webhooks });

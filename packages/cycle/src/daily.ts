@@ -1,18 +1,22 @@
 import {
   annualReportDeadline,
   budgetDeadline,
-  isOnTime,
+  isMissedVerdict,
+  judgeDeadline,
   memberEvent,
   reminderDates,
   samradDeadline,
   stockholmDate,
 } from '@finsam/domain';
-import type { NewEvent } from '@finsam/store';
-import { publishAggregate } from './aggregates.ts';
+import { type NewEvent, openEarlierYear } from '@finsam/store';
 import { runAvrakning } from './avrakning-run.ts';
+import { settleDeadline } from './deadlines.ts';
 import type { CycleExecution } from './definitions.ts';
 import type { CycleDeps } from './deps.ts';
+import { adoptOnboardedYear } from './onboarding.ts';
 import { cyclePartition, cyclePrincipal } from './principal.ts';
+
+export * from './deadlines.ts';
 
 /** Starts a state-machine execution once per (kind, förbund, year): StartExecution in AWS. */
 export type StartExecution = (kind: CycleExecution, forbundId: string, year: number) => Promise<void>;
@@ -47,52 +51,34 @@ export async function dailyWork(deps: CycleDeps, startExecution: StartExecution,
   const planned = await stores.cycles.get(partition, next);
   if (planned) {
     const samradBy = samradDeadline(next, charter.settings);
+    // Each member's answer is judged by the one judge; an answer is recorded when it is given
+    // (never back-dated), so a samråd deadline recorded as missed is never corrected.
     const answers = await stores.budgets.answers(principal, forbundId, next);
-    const missingAnswers = charter.members.filter((m) => !answers.some((a) => a.memberId === m.id));
-    if (
-      !isOnTime(now(), samradBy) &&
-      missingAnswers.length > 0 &&
-      (await stores.budgets.samrad(principal, forbundId, next))
-    )
-      if (
-        await stores.cycles.markDone(partition, next, 'deadline.samrad', now(), `${missingAnswers.length} svar saknas`)
-      ) {
+    const missedBy = charter.members.filter((m) => {
+      const answer = answers.find((a) => a.memberId === m.id);
+      return isMissedVerdict(judgeDeadline(samradBy, answer && { decidedAt: answer.answeredAt }, now()).verdict);
+    });
+    if (missedBy.length > 0 && (await stores.budgets.samrad(principal, forbundId, next))) {
+      const missing = missedBy.filter((m) => !answers.some((a) => a.memberId === m.id)).length;
+      const late = missedBy.length - missing;
+      const detail = [missing > 0 ? `${missing} svar saknas` : '', late > 0 ? `${late} svar kom efter sista dag` : '']
+        .filter(Boolean)
+        .join(', ');
+      if (await stores.cycles.markDone(partition, next, 'deadline.samrad', now(), detail)) {
         await missed(
           deps,
           forbundId,
           next,
           'samrad',
           samradBy,
-          missingAnswers.map((m) => m.id),
+          missedBy.map((m) => m.id),
         );
-        done.push(`samråd ${next}: ${missingAnswers.length} svar saknas`);
+        done.push(`samråd ${next}: ${detail}`);
       }
+    }
     const budgetBy = budgetDeadline(next, charter.settings);
-    const adoptions = await stores.budgets.adoptions(principal, forbundId, next);
-    const final = adoptions.find((a) => a.adoptionKind === 'final');
-    const lateOrMissing = final ? !final.onTime : !isOnTime(now(), budgetBy);
-    if (lateOrMissing && (final || !isOnTime(now(), budgetBy)))
-      if (
-        await stores.cycles.markDone(partition, next, 'deadline.budget', now(), final ? 'sent antagen' : 'ej antagen')
-      ) {
-        await missed(
-          deps,
-          forbundId,
-          next,
-          'budget',
-          budgetBy,
-          charter.members.map((m) => m.id),
-        );
-        await publishAggregate(deps, forbundId, next, {
-          budget: {
-            adopted: final !== undefined,
-            onTime: false,
-            preliminaryOnly: !final && adoptions.some((a) => a.adoptionKind === 'preliminary'),
-          },
-          deadlinesMissed: [`budget ${budgetBy}`],
-        });
-        done.push(`budget ${next}: sista dag ${budgetBy} missad`);
-      }
+    // The board's adoption is judged by settleDeadline, as it is when the adoption is recorded.
+    done.push(...(await settleDeadline(deps, forbundId, next, 'budget')).done);
     await reminders(deps, forbundId, next, today, [
       ['samrad', samradBy],
       ['budget', budgetBy],
@@ -102,6 +88,7 @@ export async function dailyWork(deps: CycleDeps, startExecution: StartExecution,
   // The year in progress: every month whose first day has come gets its avräkning.
   const adopted = (await stores.budgets.adoptions(principal, forbundId, year)).some((a) => a.adoptionKind === 'final');
   if (adopted) {
+    await adoptOnboardedYear(deps, forbundId, year);
     const month = Number(today.slice(5, 7));
     for (let m = 1; m <= month; m++)
       if (await avrakningDue(deps, forbundId, year, m)) {
@@ -113,6 +100,7 @@ export async function dailyWork(deps: CycleDeps, startExecution: StartExecution,
   // Last year: finish December's avräkning as costs arrive, then start the closing.
   const last = year - 1;
   if ((await stores.budgets.adoptions(principal, forbundId, last)).some((a) => a.adoptionKind === 'final')) {
+    await adoptOnboardedYear(deps, forbundId, last);
     for (let m = 1; m <= 12; m++)
       if (await avrakningDue(deps, forbundId, last, m)) {
         await runAvrakning(deps, forbundId, last, m);
@@ -121,27 +109,19 @@ export async function dailyWork(deps: CycleDeps, startExecution: StartExecution,
     const state = await stores.cycles.get(partition, last);
     const allMonths = Array.from({ length: 12 }, (_, i) => `avrakning.${String(i + 1).padStart(2, '0')}`);
     // Started once: Step Functions would accept the same name again 90 days after the first ended.
-    if (state && allMonths.every((step) => state.steps[step]) && !state.steps['closing.started']) {
+    // And only once the year before is closed (the year-sequence rule): until then the closing
+    // waits here, not in a bokslut task that would fail.
+    if (
+      state &&
+      allMonths.every((step) => state.steps[step]) &&
+      !state.steps['closing.started'] &&
+      (await openEarlierYear(stores, principal, forbundId, last)) === undefined
+    ) {
       await startExecution('closing', forbundId, last);
       await stores.cycles.markDone(partition, last, 'closing.started', now());
     }
     const reportBy = annualReportDeadline(last, charter.settings);
-    if (!isOnTime(now(), reportBy) && !(await stores.closing.annualReport(principal, forbundId, last)))
-      if (await stores.cycles.markDone(partition, last, 'deadline.annual-report', now())) {
-        await missed(
-          deps,
-          forbundId,
-          last,
-          'annual-report',
-          reportBy,
-          charter.members.map((m) => m.id),
-        );
-        await publishAggregate(deps, forbundId, last, {
-          annualReport: { adopted: false, onTime: false },
-          deadlinesMissed: [`årsredovisning ${reportBy}`],
-        });
-        done.push(`årsredovisning ${last}: sista dag ${reportBy} missad`);
-      }
+    done.push(...(await settleDeadline(deps, forbundId, last, 'annual-report')).done);
     await reminders(deps, forbundId, last, today, [['annual-report', reportBy]]);
   }
   return done;

@@ -10,6 +10,13 @@ export interface SimulationOptions {
   year: number;
   outDir: string;
   preset?: PresetName | undefined;
+  /**
+   * When the förbund starts keeping its books here, if in the middle of the year (ISO instant):
+   * it brings its opening balances and the board's budget decision from before, and the months
+   * before this date catch up at once (issue 10 point 5). Without it the year is planned here
+   * from the August before.
+   */
+  joinedOn?: string | undefined;
   /** Called with each line of the timeline as it happens. */
   print?: (line: string) => void;
   /** Called as each step of `simulation_steps` begins, for a progress bar. */
@@ -159,24 +166,14 @@ export async function prepareSimulation(
 }
 
 /** Autumn Y-1: budget draft, samråd with every member, adoption by the board before 30 November. */
-export async function planYear({ api, base, members, reps, users, options, at, say }: SimulationContext) {
+export async function planYear(context: SimulationContext) {
+  const { api, base, members, reps, users, options, at, say } = context;
   const { year } = options;
+  if (options.joinedOn) return joinMidYear(context);
   await at(simulationStart(year));
   say('Planeringsåret öppnar; tillståndsmaskinen för planering startar');
-  const chart = await api.call(users.ekonom, 'GET', `${base}/ledger/accounts`);
-  if (!chart.accounts.some((account: { number: string }) => account.number === '4100'))
-    await api.call(users.forbundsadmin, 'POST', `${base}/ledger/accounts`, {
-      account: { number: '4100', name: 'Insats Steget vidare', kind: 'cost', area: 'insatser', insatsId: 'steget' },
-      expectedVersion: chart.version,
-    });
-  await api.call(users.ekonom, 'PUT', `${base}/budgets/${year}`, {
-    frame: '4000000.00',
-    plannedEquityUse: '0.00',
-    areas: { styrelse: '180000.00', administration: '1400000.00', revision: '95000.00' },
-    insatser: [{ id: 'steget', name: 'Steget vidare', amount: '2325000.00' }],
-    plan: 'Samverkan för personer långt från arbetsmarknaden.',
-    expectedVersion: 0,
-  });
+  await addInsatsAccount(context);
+  await api.call(users.ekonom, 'PUT', `${base}/budgets/${year}`, simulated_budget);
   await at(`${year - 1}-09-01T07:00:00Z`);
   const round = await api.call(users.ekonom, 'POST', `${base}/budgets/${year}/samrad`);
   say(`Budgetförslaget går på samråd till ${members.length} medlemmar, svar senast ${round.deadline}`);
@@ -195,6 +192,51 @@ export async function planYear({ api, base, members, reps, users, options, at, s
   await waitFor(() => stepDone(api, users.ekonom, base, year, 'budget.published'), 'budgeten publiceras');
 }
 
+const simulated_budget = {
+  frame: '4000000.00',
+  plannedEquityUse: '0.00',
+  areas: { styrelse: '180000.00', administration: '1400000.00', revision: '95000.00' },
+  insatser: [{ id: 'steget', name: 'Steget vidare', amount: '2325000.00' }],
+  plan: 'Samverkan för personer långt från arbetsmarknaden.',
+  expectedVersion: 0,
+};
+
+/** The insats the members' costs are booked to. */
+async function addInsatsAccount({ api, base, users }: SimulationContext) {
+  const chart = await api.call(users.ekonom, 'GET', `${base}/ledger/accounts`);
+  if (!chart.accounts.some((account: { number: string }) => account.number === '4100'))
+    await api.call(users.forbundsadmin, 'POST', `${base}/ledger/accounts`, {
+      account: { number: '4100', name: 'Insats Steget vidare', kind: 'cost', area: 'insatser', insatsId: 'steget' },
+      expectedVersion: chart.version,
+    });
+}
+
+/**
+ * A förbund that starts here in the middle of its year: the ekonom enters the opening balances
+ * from the previous system and the budget the board adopted last November, with its decision
+ * date and paragraph; the cycle takes the year from there.
+ */
+async function joinMidYear(context: SimulationContext) {
+  const { api, base, users, options, at, say } = context;
+  const { year } = options;
+  await at(options.joinedOn as string);
+  say('Förbundet börjar föra sin ekonomi här mitt i året');
+  await addInsatsAccount(context);
+  await api.call(users.ekonom, 'PUT', `${base}/ledger/${year}/opening-balances`, {
+    balances: { '1930': '850000.00', '2050': '-850000.00' },
+    source: `Utgående balanser ${year - 1} enligt förbundets tidigare bokföring`,
+  });
+  say('Ingående balanser förs in från den tidigare bokföringen');
+  await api.call(users.ekonom, 'PUT', `${base}/budgets/${year}`, simulated_budget);
+  const adoption = await api.call(users.styrelse, 'POST', `${base}/budgets/${year}/adoption`, {
+    decisionReference: `Styrelsen ${year - 1}-11-20 § 7`,
+    decidedAt: `${year - 1}-11-20T14:00:00Z`,
+  });
+  say(`Styrelsens budgetbeslut från ${year - 1}-11-20 förs in (${adoption.onTime ? 'i tid' : 'för sent'})`);
+  await context.driver.runScheduler();
+  await waitFor(() => stepDone(api, users.ekonom, base, year, 'budget.published'), 'budgeten publiceras');
+}
+
 /**
  * The year: avräkning each month, the members' costs in arrears (by the 15th of the month
  * after), payments when they fall due. Time only moves forward, as it does for people.
@@ -202,10 +244,14 @@ export async function planYear({ api, base, members, reps, users, options, at, s
 export async function runMonths(context: SimulationContext) {
   const { api, base, users, options, at } = context;
   const { year } = options;
+  // Before a mid-year start the clock stays where it is and the months catch up at once.
+  const joined = options.joinedOn ? new Date(options.joinedOn).getTime() : Number.NEGATIVE_INFINITY;
+  const moveTo = (iso: string) => (new Date(iso).getTime() < joined ? context.driver.runScheduler() : at(iso));
   for (let month = 1; month <= 12; month++) {
     context.advance();
     const mm = String(month).padStart(2, '0');
-    await at(`${year}-${mm}-01T06:00:00Z`);
+    await moveTo(`${year}-${mm}-01T06:00:00Z`);
+    if (month === 1) await closeYearBefore(context);
     await api.call(users.ekonom, 'POST', `${base}/ledger/vouchers`, {
       series: 'A',
       year,
@@ -219,13 +265,33 @@ export async function runMonths(context: SimulationContext) {
     });
     await payWhatIsDue(context, month);
     if (month > 1) {
-      await at(`${year}-${mm}-15T09:00:00Z`);
+      await moveTo(`${year}-${mm}-15T09:00:00Z`);
       await reportCosts(context, month - 1);
     }
   }
   context.advance();
   await at(`${year + 1}-01-15T09:00:00Z`);
   await reportCosts(context, 12);
+}
+
+/**
+ * January Y: books kept for Y-1 outside the annual cycle (the demo's running year, or a year
+ * brought from the förbund's old system) are closed by the ekonom, so that Y opens from Y-1's
+ * closing balances and Y's own bokslut is not refused by the year-sequence rule. A Y-1 with an
+ * adopted budget is left to its own cycle, which closes it after December's avräkning.
+ */
+async function closeYearBefore({ api, base, users, options, say }: SimulationContext) {
+  const previous = options.year - 1;
+  const periods = await api.call(users.ekonom, 'GET', `${base}/ledger/${previous}/periods`);
+  if (periods.yearLocked) return;
+  const books = await api.call(users.ekonom, 'GET', `${base}/ledger/${previous}/vouchers?limit=1`);
+  if (books.items.length === 0) return;
+  const cycle = await api.call(users.ekonom, 'GET', `${base}/cycle/${previous}`);
+  if (cycle.steps['budget.published'] !== undefined) return;
+  await api.call(users.ekonom, 'POST', `${base}/ledger/${previous}/close`, {
+    reason: `Bokslut ${previous} innan ${options.year} bokförs`,
+  });
+  say(`Bokslut ${previous}: året låst och dess utgående balanser blir ${options.year}s ingående`);
 }
 
 /** The members that report actual costs send their invoice for `month`; then the month settles. */

@@ -30,7 +30,7 @@ export function createStores(table: Table) {
     charters,
     charts,
     periods,
-    openings: new OpeningRepository(table),
+    openings: new OpeningRepository(table, audit),
     imports: new ImportRepository(table),
     vouchers: new VoucherRepository(table, charts, periods, audit),
     users: new UserDirectory(table),

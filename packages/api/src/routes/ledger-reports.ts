@@ -1,5 +1,6 @@
 import { renderPdf, renderXlsx } from '@finsam/documents';
 import { closingVoucher, openingBalances, toHledgerJournal } from '@finsam/domain';
+import { assertEarlierYearsClosed } from '@finsam/store';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard } from '../auth/guards.ts';
 import { attachment } from '../http/attachment.ts';
@@ -143,6 +144,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>) {
       let context = await loadYear(stores, principal, forbundId, year, now());
       const periods = await stores.periods.periods(principal, forbundId, year);
       if (!periods.yearLocked) {
+        await assertEarlierYearsClosed(stores, principal, forbundId, year);
         const closing = closingVoucher(context.chart, context.vouchers, { year, series: 'B' });
         if (closing) await stores.vouchers.book(principal, forbundId, closing, now);
         await stores.periods.lock(principal, forbundId, String(year), c.req.valid('json').reason, now());

@@ -8,6 +8,7 @@ import {
   resultatrakning,
   sumMoney,
 } from '@finsam/domain';
+import { assertEarlierYearsClosed } from '@finsam/store';
 import { publishAggregate } from '../aggregates.ts';
 import type { CycleDeps } from '../deps.ts';
 import { cyclePartition, cyclePrincipal } from '../principal.ts';
@@ -30,6 +31,9 @@ export async function bokslut(deps: CycleDeps, forbundId: string, year: number):
   await stores.cycles.ensure(partition, forbundId, year, now());
   const state = await stores.cycles.get(partition, year);
   if (state?.steps.bokslut) return;
+  // Years close in sequence: Y's opening balances are Y-1's closing ones (the year-sequence rule).
+  if (!(await stores.periods.periods(principal, forbundId, year)).yearLocked)
+    await assertEarlierYearsClosed(stores, principal, forbundId, year);
 
   const missing = Array.from({ length: 12 }, (_, i) => `avrakning.${String(i + 1).padStart(2, '0')}`).filter(
     (step) => !state?.steps[step],

@@ -4,3 +4,4 @@ export * from './import-repository.ts';
 export * from './opening-repository.ts';
 export * from './period-repository.ts';
 export * from './voucher-repository.ts';
+export * from './year-sequence.ts';
