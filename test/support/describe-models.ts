@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { expectYearTiesOut, simulateModel } from './cycle.ts';
-import { expectPresetContributions, expectPresetStatements } from './preset-money.ts';
+import { expectPresetContributions, expectPresetDistribution, expectPresetStatements } from './preset-money.ts';
 import { socsamModels } from './socsam-models.ts';
 
 /** One whole simulated year per model, through the real runtime; see socsam-models.ts. */
@@ -19,6 +19,10 @@ export function describeModels(models: (keyof typeof socsamModels)[]) {
     it('books the contributions and sends the statements worked out by hand, chained to the ledger', async () => {
       await expectPresetContributions(simulation.stores, model);
       await expectPresetStatements(simulation.runtime, simulation.stores, model);
+    });
+
+    it('distributes the whole result, interest first, and settles each member as worked out by hand', async () => {
+      await expectPresetDistribution(simulation.runtime, simulation.stores, model);
     });
 
     it('moves the money as the model says', async () => {

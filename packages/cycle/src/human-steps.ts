@@ -60,11 +60,7 @@ export interface DischargeBlocker {
   reason: 'undecided' | 'refused';
 }
 
-export async function dischargeBlockers(
-  stores: Stores,
-  forbundId: string,
-  year: number,
-): Promise<DischargeBlocker[]> {
+export async function dischargeBlockers(stores: Stores, forbundId: string, year: number): Promise<DischargeBlocker[]> {
   const principal = cyclePrincipal(forbundId);
   const [charter, discharges, resolutions] = await Promise.all([
     stores.charters.current(principal, forbundId),
