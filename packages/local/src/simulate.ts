@@ -47,7 +47,7 @@ export interface SimulationProgress {
 /** How long the simulation waits for an execution to reach a state (real time). */
 const step_wait_ms_max = 30_000;
 
-interface SimulationContext {
+export interface SimulationContext {
   driver: SimulationDriver;
   api: SimulationClient;
   options: SimulationOptions;
@@ -349,7 +349,21 @@ export async function awaitBokslut({ api, base, users, options, at, say }: Simul
 
 /** Spring Y+1: årsredovisning, revision, each member's ansvarsfrihet; then likvidavräkning and close. */
 export async function finishYear(context: SimulationContext) {
-  const { api, base, members, reps, auditors, users, options, at, say } = context;
+  const { api, base, users, options, say } = context;
+  await adoptAndAudit(context);
+  await decideDischarges(context, () => 'granted');
+  say('Alla medlemmar har beviljat ansvarsfrihet');
+  await waitFor(() => stepDone(api, users.ekonom, base, options.year, 'year.closed'), 'året stängs');
+  say('Likvidavräkning gjord; året är stängt');
+  await payLikvid(context, 'after-discharge');
+}
+
+/**
+ * Spring Y+1 up to ansvarsfrihet: what the bokslut settled is paid, the auditors are registered,
+ * the board adopts the årsredovisning by 31 March and every auditor recommends ansvarsfrihet.
+ */
+export async function adoptAndAudit(context: SimulationContext) {
+  const { api, base, auditors, users, options, at, say } = context;
   const { year } = options;
   // What the bokslut settled (year-end-only members, or a charter settling at bokslut) falls due first.
   await payLikvid(context, 'at-bokslut');
@@ -376,26 +390,30 @@ export async function finishYear(context: SimulationContext) {
       statement: 'Vi tillstyrker att styrelsen beviljas ansvarsfrihet.',
     });
   say(`${auditors.length} revisionsberättelser lämnade; alla tillstyrker ansvarsfrihet`);
+}
+
+/** Each member's council decides on ansvarsfrihet, one a day from 20 April, as `decide` says. */
+export async function decideDischarges(
+  context: SimulationContext,
+  decide: (member: { id: string; name: string }) => 'granted' | 'refused',
+) {
+  const { api, base, members, reps, options, at } = context;
   for (const [index, member] of members.entries()) {
-    const day = `${year + 1}-04-${String(20 + index).padStart(2, '0')}`;
+    const day = `${options.year + 1}-04-${String(20 + index).padStart(2, '0')}`;
     await at(`${day}T09:00:00Z`);
-    await api.call(reps.get(member.id) as string, 'POST', `${base}/closing/${year}/discharge/${member.id}`, {
-      decision: 'granted',
+    await api.call(reps.get(member.id) as string, 'POST', `${base}/closing/${options.year}/discharge/${member.id}`, {
+      decision: decide(member),
       decidedOn: day,
       decisionReference: `${member.name}, beslut ${index + 1}`,
     });
   }
-  say('Alla medlemmar har beviljat ansvarsfrihet');
-  await waitFor(() => stepDone(api, users.ekonom, base, year, 'year.closed'), 'året stängs');
-  say('Likvidavräkning gjord; året är stängt');
-  await payLikvid(context, 'after-discharge');
 }
 
 /**
  * The likvidavräkning is a receivable or payable due on its due date: the ekonom registers each
  * payment on that day through the members' payment route, which clears it.
  */
-async function payLikvid(context: SimulationContext, timing: 'at-bokslut' | 'after-discharge') {
+export async function payLikvid(context: SimulationContext, timing: 'at-bokslut' | 'after-discharge') {
   const { api, base, users, options, members, at, say } = context;
   const closing = await api.call(users.ekonom, 'GET', `${base}/closing/${options.year}`);
   const issued = (closing.likvidavrakning as { timing: string; statements: LikvidStatementReply[] }[])
