@@ -1,51 +1,33 @@
-import { addDays, dateOf, parseIsoDate } from './dates.ts';
+import Holidays from 'date-holidays';
+import { addDays, parseIsoDate } from './dates.ts';
 
 /**
  * Swedish bank days: Monday to Friday except the public holidays (lag 1989:253 om allmänna
  * helgdagar) and the days the banks keep closed as if they were (midsommarafton, julafton,
  * nyårsafton). A payment due on a day that is not a bank day falls due on the next bank day, as
  * Swedish payment terms (and Bankgirot) treat it.
+ *
+ * The calendar is date-holidays' Swedish one (a maintained library, not our own Easter
+ * arithmetic): its "public" days are the allmänna helgdagar and its "bank" days the three
+ * eves the banks close.
  */
-
-/** Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
-export function easterSunday(year: number): string {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return dateOf(year, month, day);
-}
+const sweden = new Holidays('SE');
+const closed_types = new Set(['public', 'bank']);
+const by_year = new Map<number, Set<string>>();
 
 /** The weekday-independent days the banks are closed in `year`. */
 export function bankHolidays(year: number): Set<string> {
-  const easter = easterSunday(year);
-  // Midsommarafton: the Friday between 19 and 25 June.
-  let midsummerEve = dateOf(year, 6, 19);
-  while (weekday(midsummerEve) !== 5) midsummerEve = addDays(midsummerEve, 1);
-  return new Set([
-    dateOf(year, 1, 1),
-    dateOf(year, 1, 6),
-    addDays(easter, -2),
-    addDays(easter, 1),
-    dateOf(year, 5, 1),
-    addDays(easter, 39),
-    dateOf(year, 6, 6),
-    midsummerEve,
-    dateOf(year, 12, 24),
-    dateOf(year, 12, 25),
-    dateOf(year, 12, 26),
-    dateOf(year, 12, 31),
-  ]);
+  let days = by_year.get(year);
+  if (!days) {
+    days = new Set(
+      sweden
+        .getHolidays(year)
+        .filter((holiday) => closed_types.has(holiday.type))
+        .map((holiday) => holiday.date.slice(0, 10)),
+    );
+    by_year.set(year, days);
+  }
+  return days;
 }
 
 /** 0 Sunday … 6 Saturday. */
