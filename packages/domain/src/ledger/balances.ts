@@ -8,6 +8,9 @@ import type { VoucherDraft } from './voucher.ts';
 /** Balances per account number as money strings, debit positive and credit negative. */
 export type Balances = Readonly<Record<string, string>>;
 
+/** Most accounts one entry of ingående balanser takes, by hand or from a file: more than any kontoplan has. */
+export const opening_balance_accounts_max = 500;
+
 /** Only the lines matter for balances, so drafts and booked vouchers both count. */
 export type Booking = Pick<VoucherDraft, 'lines'>;
 

@@ -14,4 +14,5 @@ export type { ReportRow, ReportSection } from './report-rows.ts';
 export * from './resultatrakning.ts';
 export * from './sie-export.ts';
 export * from './sie-import.ts';
+export * from './sie-opening.ts';
 export * from './voucher.ts';

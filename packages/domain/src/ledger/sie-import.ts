@@ -30,6 +30,8 @@ export interface SieDocument {
   closingBalances: Balances;
   results: Balances;
   vouchers: SieVoucher[];
+  /** The file lines of #RAR 0, #ORGNR and each account's #IB 0, so a later check can name the line. */
+  lines: { fiscalYear?: number; organisationsnummer?: number; openingBalances: Record<string, number> };
 }
 
 const kindOfType: Record<string, AccountKind> = { T: 'asset', I: 'income', K: 'cost' };
@@ -58,6 +60,7 @@ class SieReader {
     closingBalances: {},
     results: {},
     vouchers: [],
+    lines: { openingBalances: {} },
   };
   private readonly issues: FieldIssue[] = [];
   private readonly accountNames = new Map<string, string>();
@@ -124,9 +127,13 @@ class SieReader {
         return;
       case '#ORGNR':
         this.document.organisationsnummer = text(fields, 0);
+        this.document.lines.organisationsnummer = line;
         return;
       case '#RAR':
-        if (text(fields, 0) === '0') this.document.fiscalYear = { first: date(fields, 1), last: date(fields, 2) };
+        if (text(fields, 0) === '0') {
+          this.document.fiscalYear = { first: date(fields, 1), last: date(fields, 2) };
+          this.document.lines.fiscalYear = line;
+        }
         return;
       case '#KONTO':
         this.accountNames.set(accountNumber(fields, 0), text(fields, 1));
@@ -140,9 +147,11 @@ class SieReader {
       case '#OBJEKT':
         this.document.objects.push({ dimension: integer(fields, 0), id: text(fields, 1), name: text(fields, 2) });
         return;
-      case '#IB':
-        this.balance(this.document.openingBalances, fields, line);
+      case '#IB': {
+        const account = this.balance(this.document.openingBalances, fields, line);
+        if (account !== undefined) this.document.lines.openingBalances[account] = line;
         return;
+      }
       case '#UB':
         this.balance(this.document.closingBalances, fields, line);
         return;
@@ -165,11 +174,13 @@ class SieReader {
     }
   }
 
-  private balance(target: Balances, fields: SieField[], line: number): void {
-    if (text(fields, 0) !== '0') return;
+  /** Reads a year-0 balance into `target`; returns its account, or undefined for another year's. */
+  private balance(target: Balances, fields: SieField[], line: number): string | undefined {
+    if (text(fields, 0) !== '0') return undefined;
     const account = accountNumber(fields, 1);
     this.accountUses.push({ account, line });
     (target as Record<string, string>)[account] = amount(fields, 2);
+    return account;
   }
 
   private openVoucher(fields: SieField[], line: number): void {
