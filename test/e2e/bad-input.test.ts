@@ -71,6 +71,14 @@ const sie = (text: string) => ({
   fileName: 'rapport.se',
   contentBase64: Buffer.from(text, 'latin1').toString('base64'),
 });
+/** An SIE 4 file of ingående balanser for 2030 with the demo förbund's #ORGNR: line 4 is #RAR 0, the #IB lines start at 7. */
+const ibFile = (rar: string, ib: string) =>
+  ({
+    contentBase64: Buffer.from(
+      `#FLAGGA 0\r\n#SIETYP 4\r\n#ORGNR ${profile.organisationsnummer}\r\n#RAR 0 ${rar} 20301231\r\n#KONTO 1930 Bank\r\n#KONTO 1790 Okänt\r\n${ib}`,
+      'latin1',
+    ).toString('base64'),
+  }) as const;
 const withMember = (index: number, change: Record<string, unknown>) =>
   charter.members.map((m: object, i: number) => (i === index ? { ...m, ...change } : m));
 
@@ -340,6 +348,44 @@ const cases: Record<string, () => Case[]> = {
     ['unknown decision', { decision: 'maybe', decidedOn: '2027-04-20', decisionReference: 'KF § 4' }, 'decision'],
     ['impossible date', { decision: 'granted', decidedOn: '2027-13-01', decisionReference: 'KF § 4' }, 'decidedOn'],
   ],
+  'POST /api/forbund/{forbundId}/closing/{year}/discharge-resolutions': () => [
+    ['malformed JSON', '{"memberId"', 'body'],
+    [
+      'impossible date',
+      { memberId: 'alfa', decidedOn: '2028-02-30', decisionReference: 'Styrelsen § 4', text: 'Löst' },
+      'decidedOn',
+    ],
+    ['no text', { memberId: 'alfa', decidedOn: '2028-05-12', decisionReference: 'Styrelsen § 4', text: ' ' }, 'text'],
+    ['no member', { decidedOn: '2028-05-12', decisionReference: 'Styrelsen § 4', text: 'Löst' }, 'memberId'],
+  ],
+  'PUT /api/forbund/{forbundId}/ledger/{year}/opening-balances': () => [
+    ['malformed JSON', '{"balances":', 'body'],
+    [
+      'amount without öre',
+      { balances: { '1930': '100.5', '2050': '-100.5' }, source: 'Visma 2029' },
+      'balances.1930',
+      { year: '2030' },
+    ],
+    [
+      'not summing to zero',
+      { balances: { '1930': '100.00', '2050': '-99.00' }, source: 'Visma 2029' },
+      'balances',
+      { year: '2030' },
+    ],
+    ['no source', { balances: { '1930': '100.00', '2050': '-100.00' } }, 'source', { year: '2030' }],
+  ],
+  'POST /api/forbund/{forbundId}/ledger/{year}/opening-balances/sie': () => [
+    ['malformed JSON', '{"contentBase64":', 'body'],
+    ['not base64', { contentBase64: '###' }, 'contentBase64'],
+    ['no #IB 0', ibFile('20300101', ''), 'file', { year: '2030' }],
+    ['#RAR 0 of another year', ibFile('20290101', '#IB 0 1930 100.00\r\n'), 'line 4', { year: '2030' }],
+    [
+      'an account not in the kontoplan',
+      ibFile('20300101', '#IB 0 1930 100.00\r\n#IB 0 1790 -100.00\r\n'),
+      'line 8',
+      { year: '2030' },
+    ],
+  ],
   'POST /api/forbund/{forbundId}/interim-reports/{year}/{periodEnd}/adoption': () => [
     ['malformed JSON', '{"decisionReference"', 'body'],
     ['missing decision reference', { comments: 'x' }, 'decisionReference'],
@@ -438,6 +484,9 @@ const senders: Record<string, string> = {
   'POST /api/forbund/{forbundId}/closing/{year}/audit-reports': 'revisor',
   'POST /api/forbund/{forbundId}/closing/{year}/discharge/{memberId}': 'medlem',
   'POST /api/forbund/{forbundId}/interim-reports/{year}/{periodEnd}/adoption': 'styrelse',
+  'POST /api/forbund/{forbundId}/closing/{year}/discharge-resolutions': 'styrelse',
+  'PUT /api/forbund/{forbundId}/ledger/{year}/opening-balances': 'ekonom',
+  'POST /api/forbund/{forbundId}/ledger/{year}/opening-balances/sie': 'ekonom',
 };
 
 function withPathValues(template: string, values: Record<string, string>) {
