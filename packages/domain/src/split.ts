@@ -13,9 +13,9 @@ export const split_parts_max = 1000;
 
 /**
  * Splits an amount by weights to the öre so that the parts sum exactly to the whole
- * (DOMAIN.md §1). All arithmetic is in integer öre over integer weights, so every remainder is
- * exact and two members with equal remainders are told apart by member order only, never by
- * rounding noise.
+ * (DOMAIN.md §1). The tie rule: all arithmetic is in integer öre over integer weights, so every
+ * remainder is exact, and two members with equal remainders are told apart by member order only
+ * (the earlier member gets the öre), never by rounding noise.
  */
 export function splitByLargestRemainder<K>(total: Decimal, parts: readonly Weighted<K>[]): Map<K, Decimal> {
   if (!isWholeOre(total)) throw new RangeError('total must be whole öre');

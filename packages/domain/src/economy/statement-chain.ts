@@ -10,7 +10,7 @@ import { memberBalanceAccounts } from './vouchers.ts';
 
 /**
  * The balances on a member's avräkningsbesked, derived from the ledger (issue 10 point 2: the
- * statements chain and end where the ledger is). The rule: a statement's closing balance is the
+ * statements chain and end where the ledger is). The chain rule: a statement's closing balance is the
  * member's net on its 15xx + 25xx accounts at the end of the statement's month, before the
  * year's bokslut; its opening balance is the previous month's closing balance, and January's is
  * the year's ingående balans. Between the two lie the month's avräkning (the statement's lines)
