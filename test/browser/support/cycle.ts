@@ -94,8 +94,17 @@ export async function planYear(runtime: Runtime) {
   await stepDone(runtime, 'budget.published');
 }
 
-/** The year's twelve avräkningar and the bokslut, caught up in one day of the scheduler. */
+/**
+ * The year's twelve avräkningar and the bokslut, caught up in one day of the scheduler. Years
+ * close in order (the year-sequence rule): the ekonom closes the demo ledger's 2026 in January,
+ * as the simulation does, or the bokslut of 2027 would wait for it. It is closed on a day when no
+ * bokslut of 2027 can run, since the scheduler ticks on its own whenever the clock moves.
+ */
 export async function closeBooks(runtime: Runtime) {
+  await dayOf(runtime, `${budget_year}-01-15T08:00:00+01:00`);
+  await act(runtime, 'ekonom', 'POST', `/ledger/${budget_year - 1}/close`, {
+    reason: `Bokslut ${budget_year - 1} innan ${budget_year} bokförs`,
+  });
   await dayOf(runtime, '2028-01-20T08:00:00+01:00');
   await stepDone(runtime, 'bokslut');
 }
