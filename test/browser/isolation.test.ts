@@ -12,6 +12,7 @@ const pagesOf = (id: string) => [
   `/forbund/${id}/bokforing/2026/verifikation/A/1`,
   `/forbund/${id}/rapporter/2026`,
   `/forbund/${id}/perioder/2026`,
+  `/forbund/${id}/ingaende-balanser/2026`,
   `/forbund/${id}/arscykel/2027`,
   `/forbund/${id}/budget/2027`,
   `/forbund/${id}/styrelsen/2027`,

@@ -5,7 +5,14 @@ import { Layout, mainId } from './components/layout.tsx';
 import { Redirect } from './components/redirect.tsx';
 import { type CyclePage, cyclePath, defaultYear, nationalPath } from './cycle/cycle-paths.ts';
 import { LedgerGate } from './ledger/ledger-frame.tsx';
-import { currentYear, periodsPath, readVoucherId, readYear, reportsPath } from './ledger/ledger-paths.ts';
+import {
+  currentYear,
+  openingBalancesPath,
+  periodsPath,
+  readVoucherId,
+  readYear,
+  reportsPath,
+} from './ledger/ledger-paths.ts';
 import { AuditPage } from './pages/audit-page.tsx';
 import { AvrakningPage } from './pages/avrakning-page.tsx';
 import { BoardPage } from './pages/board-page.tsx';
@@ -20,6 +27,7 @@ import { LoginPage } from './pages/login-page.tsx';
 import { MemberPage } from './pages/member-page.tsx';
 import { NationalPage } from './pages/national-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { OpeningBalancesPage } from './pages/opening-balances-page.tsx';
 import { PeriodsPage } from './pages/periods-page.tsx';
 import { PlatformUsersPage, platformUsersPath } from './pages/platform-users-page.tsx';
 import { ReportsPage } from './pages/reports-page.tsx';
@@ -116,6 +124,10 @@ function ledgerRoutes(): Route[] {
     ledger('perioder', ({ forbundId }) => <Redirect to={periodsPath(forbundId!, currentYear())} />),
     ledger('perioder/:year', (params) =>
       withYear(params, (year) => <PeriodsPage forbundId={params.forbundId!} year={year} />),
+    ),
+    ledger('ingaende-balanser', ({ forbundId }) => <Redirect to={openingBalancesPath(forbundId!, currentYear())} />),
+    ledger('ingaende-balanser/:year', (params) =>
+      withYear(params, (year) => <OpeningBalancesPage forbundId={params.forbundId!} year={year} />),
     ),
   ];
 }

@@ -2,6 +2,8 @@ import type {
   AdoptionKind,
   DeadlineStatus,
   DischargeKind,
+  LikvidTiming,
+  LikvidWaitingReason,
   Recommendation,
   SamradAnswerKind,
 } from './api/cycle-types.ts';
@@ -142,6 +144,18 @@ export const recommendationNames: Record<Recommendation, string> = {
 export const dischargeNames: Record<DischargeKind, string> = {
   granted: 'Beviljar ansvarsfrihet',
   refused: 'Vägrar ansvarsfrihet',
+};
+
+/** Why a member holds the likvidavräkning after ansvarsfrihet, as the board reads it beside the member's name. */
+export const likvidWaitingReasonNames: Record<LikvidWaitingReason, string> = {
+  undecided: 'inte beslutat',
+  refused: 'vägrad, lösning ej registrerad',
+};
+
+/** A likvidavräkning's heading by when it was made. */
+export const likvidHeadingNames: Record<LikvidTiming, string> = {
+  'at-bokslut': 'Likvidavräkning vid bokslutet',
+  'after-discharge': 'Likvidavräkning efter ansvarsfrihet',
 };
 
 export const deadlineStatusNames: Record<DeadlineStatus, string> = {

@@ -14,6 +14,7 @@ import type {
   CycleTimeline,
   Discharge,
   DischargeKind,
+  DischargeResolution,
   FollowUp,
   InterimReportAdoption,
   InterimReports,
@@ -133,6 +134,20 @@ export const decideDischarge = (
   memberId: string,
   body: { decision: DischargeKind; decidedOn: string; decisionReference: string; comment: string },
 ) => request<Discharge>('POST', `${closingPath(forbundId, year)}/discharge/${encodeURIComponent(memberId)}`, body);
+
+/** The board records how a member's refusal was resolved; 409 if it granted, 400 if dated before the refusal. */
+export const resolveDischarge = (
+  forbundId: string,
+  year: number,
+  body: { memberId: string; decisionReference: string; decidedOn: string; text: string },
+) => request<DischargeResolution>('POST', `${closingPath(forbundId, year)}/discharge-resolutions`, body);
+
+export const downloadLikvidStatement = (
+  forbundId: string,
+  year: number,
+  memberId: string,
+  onProgress?: ProgressListener,
+) => requestFile(`${closingPath(forbundId, year)}/likvidavrakning/${encodeURIComponent(memberId)}/pdf`, onProgress);
 
 export const getNational = (year: number, signal?: AbortSignal) =>
   request<NationalYear>('GET', `/national/${year}`, undefined, { signal });

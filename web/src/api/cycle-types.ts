@@ -183,14 +183,44 @@ export interface Discharge {
   recordedBy: string;
 }
 
+export type LikvidTiming = 'at-bokslut' | 'after-discharge';
+
+/** One member's likvidavräkning (packages/domain likvidavrakning.ts LikvidavrakningStatement). */
 export interface LikvidStatement {
+  key: string;
   memberId: string;
+  year: number;
   settlementDate: string;
+  /** The day the amount is to be paid, by the member or (when negative) by the förbund. */
+  dueDate: string;
   openingBalance: string;
+  /** The balance at year end before interest. */
   closingBalance: string;
   interest: string;
+  /** closingBalance + interest: positive, the member pays; negative, it receives. */
+  amount: string;
   amountToPay: string;
   amountToReceive: string;
+}
+
+/** Why a member's ansvarsfrihet still holds the likvidavräkning (packages/cycle human-steps.ts). */
+export type LikvidWaitingReason = 'undecided' | 'refused';
+
+export interface LikvidWaiting {
+  memberId: string;
+  name: string;
+  reason: LikvidWaitingReason;
+}
+
+/** How the board recorded that a member's refusal of ansvarsfrihet was resolved. */
+export interface DischargeResolution {
+  year: number;
+  memberId: string;
+  decisionReference: string;
+  decidedOn: string;
+  text: string;
+  recordedAt: string;
+  recordedBy: string;
 }
 
 export interface ClosingYear {
@@ -199,9 +229,12 @@ export interface ClosingYear {
   auditors: Auditor[];
   auditReports: AuditReport[];
   discharges: Discharge[];
+  dischargeResolutions: DischargeResolution[];
+  /** Empty once the likvidavräkning after ansvarsfrihet is made, or when nothing holds it. */
+  likvidWaitingFor: LikvidWaiting[];
   /** At bokslut and/or after ansvarsfrihet, per the förbundsordning; a member sees its own statement. */
   likvidavrakning: {
-    timing: 'at-bokslut' | 'after-discharge';
+    timing: LikvidTiming;
     settlementDate: string;
     statements: LikvidStatement[];
   }[];

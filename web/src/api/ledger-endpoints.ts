@@ -1,6 +1,15 @@
 import type { ProgressListener } from '../download-progress.ts';
 import { request, requestFile } from './client.ts';
-import type { Chart, Periods, ReportName, Reports, Voucher, VoucherDraft, VoucherId } from './ledger-types.ts';
+import type {
+  Chart,
+  OpeningBalances,
+  Periods,
+  ReportName,
+  Reports,
+  Voucher,
+  VoucherDraft,
+  VoucherId,
+} from './ledger-types.ts';
 import type { ItemList } from './types.ts';
 
 /** One function per ledger operation (/api/forbund/{id}/ledger/…), so pages never build URLs by hand. */
@@ -27,6 +36,14 @@ export const listVouchers = (
   if (series) query.set('series', series);
   if (cursor) query.set('cursor', cursor);
   return request<ItemList<Voucher>>('GET', `${yearPath(forbundId, year)}/vouchers?${query}`, undefined, { signal });
+};
+
+/** Whether the year has any voucher booked here: one item is enough to tell. */
+export const yearHasVouchers = async (forbundId: string, year: number, signal?: AbortSignal) => {
+  const page = await request<ItemList<Voucher>>('GET', `${yearPath(forbundId, year)}/vouchers?limit=1`, undefined, {
+    signal,
+  });
+  return page.items.length > 0;
 };
 
 export const getVoucher = (forbundId: string, id: VoucherId, signal?: AbortSignal) =>
@@ -65,3 +82,17 @@ export const downloadReportDocument = (
   format: ReportDocumentFormat,
   onProgress?: ProgressListener,
 ) => requestFile(`${yearPath(forbundId, year)}/reports/${report}/${format}`, onProgress);
+
+export const getOpeningBalances = (forbundId: string, year: number, signal?: AbortSignal) =>
+  request<OpeningBalances>('GET', `${yearPath(forbundId, year)}/opening-balances`, undefined, { signal });
+
+/**
+ * The first year's ingående balanser, once: 409 when the year before was booked here (its bokslut
+ * writes them), when they are already entered or the year is locked; 400 with `balances.<konto>`
+ * issues for an account that is not a balance account of the kontoplan, or a sum that is not zero.
+ */
+export const enterOpeningBalances = (
+  forbundId: string,
+  year: number,
+  body: { balances: Record<string, string>; source: string },
+) => request<OpeningBalances>('PUT', `${yearPath(forbundId, year)}/opening-balances`, body);

@@ -54,6 +54,14 @@ export interface Voucher extends VoucherDraft {
   bookedAt: string;
 }
 
+/** A year's ingående balanser: debit positive, credit negative; `source` is absent until written. */
+export interface OpeningBalances {
+  year: number;
+  balances: Record<string, string>;
+  /** Where they come from: "bokslut 2026" when the bokslut wrote them, else what the ekonom typed. */
+  source?: string;
+}
+
 export interface PeriodLock {
   /** "YYYY-MM" for a month, "YYYY" for the whole year. */
   period: string;

@@ -27,6 +27,14 @@ export const canPlanBudget = (principal: Principal | undefined) => hasAny(princi
 /** The board adopts the budget and the årsredovisning; the förbund's administrator may record it. */
 export const canDecideAsBoard = (principal: Principal | undefined) => hasAny(principal, ['styrelse', 'forbund-admin']);
 
+/** The board, the ekonom or the förbund's administrator records how a refusal of ansvarsfrihet was resolved. */
+export const canResolveDischarge = (principal: Principal | undefined) =>
+  hasAny(principal, ['styrelse', 'ekonom', 'forbund-admin']);
+
+/** The first year's ingående balanser are entered by whoever books (routes/ledger-openings.ts). */
+export const canEnterOpeningBalances = (principal: Principal | undefined) =>
+  hasAny(principal, ['ekonom', 'forbund-admin']);
+
 /** Only the förbund's administrator registers the auditors (routes/closing.ts). */
 export const canAppointAuditors = (principal: Principal | undefined) => hasAny(principal, ['forbund-admin']);
 

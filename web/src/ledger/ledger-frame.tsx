@@ -7,7 +7,14 @@ import { canBook, canReadLedger } from '../components/permissions.ts';
 import { isNotFound } from '../components/status.tsx';
 import { NotFoundPage } from '../pages/not-found-page.tsx';
 import { Link, pathOf, usePathname } from '../router.tsx';
-import { currentYear, ledgerPath, newVoucherPath, periodsPath, reportsPath } from './ledger-paths.ts';
+import {
+  currentYear,
+  ledgerPath,
+  newVoucherPath,
+  openingBalancesPath,
+  periodsPath,
+  reportsPath,
+} from './ledger-paths.ts';
 
 /**
  * Member representatives never see the ledger (the API refuses them). Checked before a ledger
@@ -62,6 +69,7 @@ function LedgerNav({ forbundId, year }: { forbundId: string; year: number }) {
     ...(canBook(session?.principal) ? [[newVoucherPath(forbundId), 'Ny verifikation'] as [string, string]] : []),
     [reportsPath(forbundId, year), 'Rapporter'],
     [periodsPath(forbundId, year), 'Perioder'],
+    [openingBalancesPath(forbundId, year), 'Ingående balanser'],
   ];
   return (
     <nav aria-label="Bokföring" className="ledger-nav no-print">

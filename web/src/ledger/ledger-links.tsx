@@ -1,7 +1,14 @@
 import { useSession } from '../api/session.ts';
 import { canBook, canReadLedger } from '../components/permissions.ts';
 import { Link } from '../router.tsx';
-import { currentYear, ledgerPath, newVoucherPath, periodsPath, reportsPath } from './ledger-paths.ts';
+import {
+  currentYear,
+  ledgerPath,
+  newVoucherPath,
+  openingBalancesPath,
+  periodsPath,
+  reportsPath,
+} from './ledger-paths.ts';
 
 /** The way into the ledger from the förbund's page, for the roles that may read it. */
 export function LedgerLinks({ forbundId }: { forbundId: string }) {
@@ -26,6 +33,10 @@ export function LedgerLinks({ forbundId }: { forbundId: string }) {
         </li>
         <li>
           <Link to={periodsPath(forbundId, year)}>Perioder {year}</Link>: låsta månader
+        </li>
+        <li>
+          <Link to={openingBalancesPath(forbundId, year)}>Ingående balanser {year}</Link>: balanskontonas saldon när
+          året börjar, och var de kommer ifrån
         </li>
       </ul>
     </section>

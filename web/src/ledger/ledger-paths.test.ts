@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerPath, readVoucherId, readYear, voucherPath } from './ledger-paths.ts';
+import { ledgerPath, openingBalancesPath, readVoucherId, readYear, voucherPath } from './ledger-paths.ts';
 
 describe('ledger paths', () => {
   it('builds bookmarkable addresses with escaped ids', () => {
@@ -8,6 +8,7 @@ describe('ledger paths', () => {
     expect(voucherPath('x', { year: 2026, series: 'A', number: 12 })).toBe(
       '/forbund/x/bokforing/2026/verifikation/A/12',
     );
+    expect(openingBalancesPath('a b', 2026)).toBe('/forbund/a%20b/ingaende-balanser/2026');
   });
 
   it('reads only years and vouchers the API could hold', () => {

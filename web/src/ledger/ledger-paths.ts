@@ -30,6 +30,9 @@ export const reportsPath = (forbundId: string, year: number) => pathOf('forbund'
 
 export const periodsPath = (forbundId: string, year: number) => pathOf('forbund', forbundId, 'perioder', String(year));
 
+export const openingBalancesPath = (forbundId: string, year: number) =>
+  pathOf('forbund', forbundId, 'ingaende-balanser', String(year));
+
 /** "2026" → 2026; anything else (also "02026" or "2026.0") is no year and gives null. */
 export function readYear(text: string | null | undefined): number | null {
   if (!text || !/^[1-9]\d{3}$/.test(text)) return null;

@@ -96,7 +96,8 @@ const datePattern = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** Reads the series as typed: "a" is series A. */
 export const readSeries = (text: string) => text.trim().toUpperCase();
 
-function lineIssues(line: LineState, index: number): FieldIssue[] {
+/** What is wrong with one line as typed: no account, no amount, both columns, not a number, zero. */
+export function lineIssues(line: LineState, index: number): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!line.account) issues.push({ field: `lines.${index}.account`, message: 'Konto: välj ett konto.' });
   const field = `lines.${index}.amount`;

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { downloadAnnualReport, getBudgetYear, getClosing, getCycle } from '../api/cycle-endpoints.ts';
 import type { BudgetYear, ClosingYear, CycleTimeline } from '../api/cycle-types.ts';
+import { listMembers } from '../api/endpoints.ts';
 import { getPeriods } from '../api/ledger-endpoints.ts';
 import { useSession } from '../api/session.ts';
 import { bothLoaded, useApi } from '../api/use-api.ts';
 import { DownloadButtons } from '../components/download-buttons.tsx';
 import { Facts } from '../components/facts.tsx';
-import { canDecideAsBoard, canReadLedger } from '../components/permissions.ts';
+import { canDecideAsBoard, canReadLedger, canResolveDischarge } from '../components/permissions.ts';
 import { Loaded, Notice } from '../components/status.tsx';
 import { AdoptionList } from '../cycle/adoption-list.tsx';
 import { AnnualReportForm } from '../cycle/annual-report-form.tsx';
@@ -14,6 +15,7 @@ import { BudgetAdoptionForm } from '../cycle/budget-adoption-form.tsx';
 import { CycleFrame, NoAccess } from '../cycle/cycle-frame.tsx';
 import { cyclePath } from '../cycle/cycle-paths.ts';
 import { FollowUpSection, InterimReportsSection } from '../cycle/interim-reports.tsx';
+import { LikvidSection, unresolvedRefusals } from '../cycle/likvid-section.tsx';
 import { samradStatuses, samradSummary } from '../cycle/samrad-status.ts';
 import { formatDate, formatList } from '../format.ts';
 import { reportsPath } from '../ledger/ledger-paths.ts';
@@ -34,14 +36,19 @@ export function BoardPage({ forbundId, year }: { forbundId: string; year: number
 function BoardYear({ forbundId, year }: { forbundId: string; year: number }) {
   const session = useSession();
   const decides = canDecideAsBoard(session?.principal);
+  const resolves = canResolveDischarge(session?.principal);
   const key = `${forbundId}:${year}`;
   const [budget, reloadBudget] = useApi(`budget:${key}`, (signal) => getBudgetYear(forbundId, year, signal));
   const [closing, reloadClosing] = useApi(`closing:${key}`, (signal) => getClosing(forbundId, year, signal));
   const [cycle, reloadCycle] = useApi(`cycle:${key}`, (signal) => getCycle(forbundId, year, signal));
   const [periods] = useApi(`periods:${key}`, (signal) => getPeriods(forbundId, year, signal));
+  const [members] = useApi(`members:${forbundId}`, (signal) => listMembers(forbundId, signal));
   const [notice, setNotice] = useState('');
   const budgetAndCycle = bothLoaded(budget, cycle);
   const closingAndCycle = bothLoaded(closing, cycle);
+  const memberNames = new Map(
+    members.status === 'ready' ? members.data.items.map((member) => [member.id, member.name] as const) : [],
+  );
   const yearLocked = periods.status === 'ready' && periods.data.yearLocked;
 
   return (
@@ -61,7 +68,7 @@ function BoardYear({ forbundId, year }: { forbundId: string; year: number }) {
         <h2 id="vantar-rubrik">Beslut som väntar</h2>
         <Loaded state={bothLoaded(budgetAndCycle, closing)} loadingText="Hämtar besluten…">
           {([[budgetData], closingData]) => (
-            <Awaiting budget={budgetData} closing={closingData} yearLocked={yearLocked} />
+            <Awaiting budget={budgetData} closing={closingData} yearLocked={yearLocked} resolves={resolves} />
           )}
         </Loaded>
       </section>
@@ -107,6 +114,26 @@ function BoardYear({ forbundId, year }: { forbundId: string; year: number }) {
           )}
         </Loaded>
       </section>
+
+      <section className="section" id="likvidavrakning" aria-labelledby="likvidavrakning-rubrik">
+        <h2 id="likvidavrakning-rubrik">Likvidavräkning {year}</h2>
+        <Loaded state={bothLoaded(closingAndCycle, members)} loadingText="Hämtar likvidavräkningen…">
+          {([[data, timeline]]) => (
+            <LikvidSection
+              forbundId={forbundId}
+              closing={data}
+              memberNames={memberNames}
+              today={timeline.today}
+              resolves={resolves}
+              onResolved={(_, name) => {
+                setNotice(`Hur vägran av ansvarsfrihet löstes för ${name} är registrerat.`);
+                reloadClosing();
+                reloadCycle();
+              }}
+            />
+          )}
+        </Loaded>
+      </section>
     </CycleFrame>
   );
 }
@@ -115,7 +142,18 @@ const budgetAwaits = (budget: BudgetYear) =>
   budget.current !== null && !budget.adoptions.some((adoption) => adoption.adoptionKind === 'final');
 const reportAwaits = (closing: ClosingYear, yearLocked: boolean) => yearLocked && closing.annualReport === null;
 
-function Awaiting({ budget, closing, yearLocked }: { budget: BudgetYear; closing: ClosingYear; yearLocked: boolean }) {
+function Awaiting({
+  budget,
+  closing,
+  yearLocked,
+  resolves,
+}: {
+  budget: BudgetYear;
+  closing: ClosingYear;
+  yearLocked: boolean;
+  resolves: boolean;
+}) {
+  const refused = unresolvedRefusals(closing);
   const items = [
     budgetAwaits(budget) && (
       <li key="budget">
@@ -125,6 +163,12 @@ function Awaiting({ budget, closing, yearLocked }: { budget: BudgetYear; closing
     reportAwaits(closing, yearLocked) && (
       <li key="report">
         <a href="#arsredovisning">Anta och underteckna årsredovisningen för {closing.year}</a>
+      </li>
+    ),
+    resolves && refused.length > 0 && (
+      <li key="resolution">
+        <a href="#likvidavrakning">Registrera hur vägran av ansvarsfrihet har lösts</a> (
+        {formatList(refused.map((member) => member.name))})
       </li>
     ),
   ].filter(Boolean);
