@@ -150,7 +150,7 @@ describe('ingående balanser from a SIE file', () => {
     const lastYear = sieFile({ opening, accounts: named, fiscalYearStart: '20260101' });
     const noOpening = sieFile({ opening: [], accounts: named });
     const bad: [string, string, string, RegExp][] = [
-      ['#IB 0 summing to -0.01', unbalanced.text, 'file', /summera till noll; de skiljer -0\.01/],
+      ['#IB 0 summing to -0.01', unbalanced.text, 'file', /summera till noll; de skiljer −0,01\u00a0kr/],
       [
         'an account not in the kontoplan',
         unknown.text,

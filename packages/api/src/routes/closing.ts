@@ -7,7 +7,9 @@ import {
   dischargeDecisionSchema,
   dischargeResolutionSchema,
   invalid,
+  likvidavrakningMembers,
   notFound,
+  settlementTiming,
 } from '@finsam/domain';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard, tenantRoles } from '../auth/guards.ts';
@@ -73,7 +75,11 @@ export function registerClosingRoutes(
           stores.charters.current(principal, forbundId),
         ]);
       const nameOf = (memberId: string) => charter.members.find((m) => m.id === memberId)?.name ?? memberId;
-      const waiting = afterDischarge ? [] : await dischargeBlockers(stores, forbundId, year);
+      // Only a year with a likvidavräkning after ansvarsfrihet to come has anything to wait for.
+      const settlesAfterDischarge = likvidavrakningMembers(charter.members, charter.settings.funding).some(
+        (member) => settlementTiming(member.id, charter.settings) === 'after-discharge',
+      );
+      const waiting = afterDischarge || !settlesAfterDischarge ? [] : await dischargeBlockers(stores, forbundId, year);
       const ownOnly = principal.roles.includes('member-rep');
       // A member representative sees its own member's settlement, not the others'.
       const likvid = [atBokslut, afterDischarge]

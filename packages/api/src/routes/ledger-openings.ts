@@ -95,7 +95,9 @@ async function enterFirstOpening(
     throw conflict(`${year - 1} bokfördes här; ingående balanser för ${year} förs över av bokslutet ${year - 1}.`);
   if (periods.yearLocked) throw conflict(`${year} är avslutat och låst.`);
   if (existing !== undefined)
-    throw conflict(`Ingående balanser för ${year} finns redan (${existing}); rätta dem med en verifikation i året.`);
+    throw conflict(
+      `Ingående balanser för ${year} finns redan (${sourceText(existing)}); rätta dem med en verifikation i året.`,
+    );
   const entered = Object.fromEntries(Object.entries(balances).filter(([, amount]) => !zero_amount.test(amount)));
   const prefix = 'openingBalances.';
   const issues = openingBalanceIssues(chart, entered).map((issue) => ({
@@ -191,4 +193,10 @@ export function registerOpeningRoutes(app: OpenAPIHono<AppEnv>) {
       return c.json({ year, balances: entered, source }, 201);
     },
   );
+}
+
+/** Where balances came from, as a person reads it: a bokslut's own source is a code. */
+function sourceText(source: string): string {
+  const bokslut = /^bokslut (\d{4})$/.exec(source);
+  return bokslut ? `förda över från bokslutet ${bokslut[1]}` : source;
 }

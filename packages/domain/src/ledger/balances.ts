@@ -1,5 +1,5 @@
 import { assert, type FieldIssue, invalid } from '../errors.ts';
-import { Decimal, formatMoney, MONEY_PATTERN, parseMoney, sumMoney } from '../money.ts';
+import { Decimal, formatKronor, formatMoney, MONEY_PATTERN, parseMoney, sumMoney } from '../money.ts';
 import type { AccountKind, Chart } from './account.ts';
 import { isBalanceAccount, isResultAccount, konto } from './account.ts';
 import { accountIndex } from './chart.ts';
@@ -32,7 +32,7 @@ export function openingBalanceIssues(chart: Chart, opening: Balances): FieldIssu
   if (issues.length === 0 && !total.isZero())
     issues.push({
       field: 'openingBalances',
-      message: `Ingående balanser ska summera till noll; de skiljer ${formatMoney(total)} kr.`,
+      message: `Ingående balanser ska summera till noll; de skiljer ${formatKronor(total)}.`,
     });
   return issues;
 }

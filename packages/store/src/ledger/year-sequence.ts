@@ -1,4 +1,5 @@
 import { conflict, type Principal } from '@finsam/domain';
+import type { OpeningRepository } from './opening-repository.ts';
 import type { PeriodRepository } from './period-repository.ts';
 import type { VoucherRepository } from './voucher-repository.ts';
 
@@ -8,24 +9,32 @@ import type { VoucherRepository } from './voucher-repository.ts';
  * would change afterwards. A year with no vouchers at all is the förbund's time before it kept
  * its books here (onboarding mid-life or mid-year), and does not block. Checking only Y-1 is
  * enough: Y-1 could only have been closed after Y-2, and so on back.
+ *
+ * Y-1 is closed when its bokslut is complete: the year locked *and* Y's ingående balanser
+ * written by that bokslut (the last thing it does). The lock alone is not enough: between the
+ * lock and the write, Y's bokslut would read an empty IB.
  */
+type YearSequenceStores = { periods: PeriodRepository; vouchers: VoucherRepository; openings: OpeningRepository };
+
 export async function openEarlierYear(
-  stores: { periods: PeriodRepository; vouchers: VoucherRepository },
+  stores: YearSequenceStores,
   principal: Principal,
   forbundId: string,
   year: number,
 ): Promise<number | undefined> {
   const previous = year - 1;
-  const [periods, page] = await Promise.all([
+  const [periods, page, source] = await Promise.all([
     stores.periods.periods(principal, forbundId, previous),
     stores.vouchers.page(principal, forbundId, previous, { limit: 1 }),
+    stores.openings.source(principal, forbundId, year),
   ]);
-  return !periods.yearLocked && page.items.length > 0 ? previous : undefined;
+  if (page.items.length === 0) return undefined;
+  return periods.yearLocked && source === `bokslut ${previous}` ? undefined : previous;
 }
 
 /** Refuses to close year Y (409) while an earlier year is open, naming the year to close first. */
 export async function assertEarlierYearsClosed(
-  stores: { periods: PeriodRepository; vouchers: VoucherRepository },
+  stores: YearSequenceStores,
   principal: Principal,
   forbundId: string,
   year: number,
