@@ -92,4 +92,43 @@ describe.skipIf(chromiumMissing)('ingående balanser', () => {
     expect(await mainText(revisor)).toContain('Förbundets ekonom eller administratör för in dem.');
     expect(await revisor.getByRole('button', { name: 'Registrera de ingående balanserna' }).count()).toBe(0);
   });
+  it('reads the balances from the previous system’s SIE file, a foreign organisationsnummer only when confirmed', async () => {
+    const other = await createOtherForbund(portal.runtime, 'Samordningsförbundet Sieby');
+    const stores = createStores(portal.runtime.table);
+    const passwordHash = (await stores.users.find('ekonom'))?.passwordHash as string;
+    await stores.users.add(
+      { username: 'ekonom-sieby', name: 'Sigrid Sieby', passwordHash, roles: ['ekonom'], forbundId: other.id },
+      portal.runtime.clock.now(),
+    );
+    // Written by hand: the previous system's export, with an organisationsnummer not the förbund's.
+    const sie = [
+      '#FLAGGA 0',
+      '#PROGRAM "Gamla systemet" 7.1',
+      '#SIETYP 4',
+      '#FNAMN "Sieby"',
+      '#ORGNR 555555-5555',
+      `#RAR 0 ${year}0101 ${year}1231`,
+      '#KONTO 1930 Bank',
+      '#KONTO 2050 "Eget kapital"',
+      '#IB 0 1930 612345.67',
+      '#IB 0 2050 -612345.67',
+      '',
+    ].join('\r\n');
+    const page = await portal.open(`/forbund/${other.id}/ingaende-balanser/${year}`, 'ekonom-sieby');
+    await expectHeading(page, `Ingående balanser ${year}`);
+    const file = { name: 'export.se', mimeType: 'text/plain', buffer: Buffer.from(sie, 'latin1') };
+    await page.getByLabel('SIE-fil', { exact: true }).setInputFiles(file);
+    await page.getByRole('button', { name: 'Läs in de ingående balanserna' }).click();
+    await page.getByRole('heading', { name: 'Uppgifterna behöver rättas.' }).waitFor();
+    expect(await mainText(page)).toContain('#ORGNR 555555-5555 är inte förbundets organisationsnummer');
+    await checkPage(page, 'ingaende-balanser-sie-fel');
+
+    await page.getByLabel('Filen är förbundets trots att organisationsnumret avviker').check();
+    await page.getByRole('button', { name: 'Läs in de ingående balanserna' }).click();
+    await page.getByText(`De ingående balanserna för ${year} är registrerade.`).waitFor();
+    const table = await tableText(page, `Ingående balanser ${year}`);
+    expect(table).toContain('1930 Bank 612 345,67 kr');
+    expect(await mainText(page)).toContain('SIE-import');
+    await checkPage(page, 'ingaende-balanser-sie');
+  });
 });

@@ -96,3 +96,13 @@ export const enterOpeningBalances = (
   year: number,
   body: { balances: Record<string, string>; source: string },
 ) => request<OpeningBalances>('PUT', `${yearPath(forbundId, year)}/opening-balances`, body);
+
+/**
+ * The same, from the #IB 0 lines of the previous system's SIE 4 file (base64): 400 naming the
+ * file's line ("line 7") or "file"; a file of another organisationsnummer needs the confirmation.
+ */
+export const importOpeningBalancesSie = (
+  forbundId: string,
+  year: number,
+  body: { contentBase64: string; confirmOrganisationsnummerMismatch?: boolean },
+) => request<OpeningBalances>('POST', `${yearPath(forbundId, year)}/opening-balances/sie`, body);

@@ -9,6 +9,7 @@ import { Loaded, Notice } from '../components/status.tsx';
 import { LedgerFrame } from '../ledger/ledger-frame.tsx';
 import { openingBalancesPath } from '../ledger/ledger-paths.ts';
 import { OpeningBalancesForm } from '../ledger/opening-balances-form.tsx';
+import { OpeningBalancesSieForm } from '../ledger/opening-balances-sie-form.tsx';
 import { balanceAccounts, sourceText } from '../ledger/opening-balances-state.ts';
 import { OpeningBalancesTable } from '../ledger/opening-balances-table.tsx';
 import { YearForm } from '../ledger/year-picker.tsx';
@@ -118,13 +119,16 @@ function OpeningView({
       {yearLocked ? (
         <p>Räkenskapsåret {year} är låst; ingående balanser kan inte längre föras in.</p>
       ) : canEnterOpeningBalances(session?.principal) ? (
-        <OpeningBalancesForm
-          forbundId={forbundId}
-          year={year}
-          accounts={balanceAccounts(accounts)}
-          onEntered={onEntered}
-          onConflict={onConflict}
-        />
+        <>
+          <OpeningBalancesSieForm forbundId={forbundId} year={year} onEntered={onEntered} onConflict={onConflict} />
+          <OpeningBalancesForm
+            forbundId={forbundId}
+            year={year}
+            accounts={balanceAccounts(accounts)}
+            onEntered={onEntered}
+            onConflict={onConflict}
+          />
+        </>
       ) : (
         <p>Förbundets ekonom eller administratör för in dem.</p>
       )}
