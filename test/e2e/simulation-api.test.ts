@@ -70,7 +70,8 @@ describe('a simulation started over the API', () => {
     expect(seen.length).toBeGreaterThan(3);
     expect(job.files).toContain(`arsredovisning-${year}.pdf`);
     expect(job.outputDir).toBe(`test-output/simulations/${forbundId}-${year}`);
-    expect(job.timeline.at(-1)).toContain('året är stängt');
+    // The year closes with the likvidavräkning; its payments on their due dates come after.
+    expect(job.timeline.some((line: string) => line.includes('året är stängt'))).toBe(true);
 
     const list = await call(runtime, 'GET', '/api/local/simulations', { token: admin });
     expect(list.body.items[0].id).toBe(started.body.id);
