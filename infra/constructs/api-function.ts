@@ -1,13 +1,13 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { paths } from '../paths.ts';
 import type { Auth } from './auth.ts';
-import { lambdaBundling } from './bundling.ts';
+import { lambda_runtime, lambdaBundling } from './bundling.ts';
 
 /** More memory buys proportionally more CPU, which shortens cold starts (JWKS, SDK, zod schemas). */
 const memory_mb = 1024;
@@ -37,7 +37,7 @@ export class ApiFunction extends Construct {
       entry: paths.apiHandlerEntry,
       handler: 'handler',
       depsLockFilePath: paths.lockFile,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: lambda_runtime,
       architecture: Architecture.ARM_64,
       memorySize: memory_mb,
       timeout: Duration.seconds(timeout_seconds),

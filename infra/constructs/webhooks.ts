@@ -3,7 +3,7 @@ import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { CfnTable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -14,6 +14,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { paths, repository_root } from '../paths.ts';
+import { esm_require_banner, lambda_node_target, lambda_runtime } from './bundling.ts';
 
 /**
  * Limits of the delivery path. An attempt may take 10 s (delivery_timeout_ms in
@@ -37,10 +38,6 @@ const dead_letter_retention = Duration.days(14);
 /** The retry sweep: SQS cannot delay a message by more than 15 minutes, so retries come from here. */
 const sweep_rate = Duration.minutes(1);
 const log_retention = RetentionDays.EIGHTEEN_MONTHS;
-
-/** As in ApiFunction: CommonJS dependencies in the ESM bundle call `require` for Node built-ins. */
-const esm_require_banner =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 export interface WebhooksProps {
   table: Table;
@@ -148,7 +145,7 @@ export class Webhooks extends Construct {
       entry: join(repository_root, 'functions/src/webhook-delivery.ts'),
       handler: 'handler',
       depsLockFilePath: paths.lockFile,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: lambda_runtime,
       architecture: Architecture.ARM_64,
       memorySize: memory_mb,
       timeout: Duration.seconds(timeout_seconds),
@@ -170,7 +167,7 @@ export class Webhooks extends Construct {
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: lambda_node_target,
         mainFields: ['module', 'main'],
         banner: esm_require_banner,
         minify: true,
@@ -189,12 +186,6 @@ export class Webhooks extends Construct {
       reason:
         "The table grant covers the table's own indexes: the function reads the due deliveries and members' event " +
         'streams on GSI1; the wildcard cannot reach any other table.',
-    });
-    Validations.of(deliveryFunction).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'DESIGN.md fixes the Lambda runtime at Node.js 22 (maintenance LTS until April 2027); moving to 24 is a ' +
-        'deliberate upgrade with its own test run, not something a lint rule should force.',
     });
     return deliveryFunction;
   }
