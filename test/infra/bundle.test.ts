@@ -8,7 +8,7 @@ let bundleDirectory: string;
 
 beforeAll(() => {
   const { template, outdir } = synthesize({ portalBuildPath: no_portal_build });
-  // Several functions run Node.js 22 (API, cycle task, cycle daily); the API is the one of its service.
+  // Several functions run Node.js 24 (API, cycle task, cycle daily); the API is the one of its service.
   const [apiFunction, ...others] = Object.values(
     template.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'finsam-api' } } },

@@ -143,7 +143,7 @@ describe('permissions', () => {
 
   it('give the cycle functions the table, and the daily function the state machine ARNs', () => {
     for (const id of [taskFunctionId(), dailyFunctionId()]) {
-      expect(resources[id]!.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+      expect(resources[id]!.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
       expect(resources[id]!.Properties.Environment.Variables.TABLE_NAME).toEqual({
         Ref: expect.stringMatching(/^DataTable/),
       });

@@ -55,9 +55,9 @@ describe('api function', () => {
     return Object.values(functions)[0]!.Properties;
   };
 
-  it('runs Node.js 22 on arm64 from the ESM bundle', () => {
+  it('runs Node.js 24 on arm64 from the ESM bundle', () => {
     expect(apiFunction()).toMatchObject({
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
     });

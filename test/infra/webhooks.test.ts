@@ -82,9 +82,9 @@ describe('table stream to queue', () => {
 });
 
 describe('delivery function', () => {
-  it('runs Node.js 22 on arm64 with the table, the link key and the public origin', () => {
+  it('runs Node.js 24 on arm64 with the table, the link key and the public origin', () => {
     const fn = resources[deliveryFunctionId()]!.Properties;
-    expect(fn).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 60, MemorySize: 512 });
+    expect(fn).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: 60, MemorySize: 512 });
     expect(fn.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [deadLetterQueueId(), 'Arn'] } });
     const variables = fn.Environment.Variables;
     expect(variables.TABLE_NAME).toEqual({ Ref: expect.stringMatching(/^DataTable/) });
