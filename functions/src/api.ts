@@ -10,6 +10,7 @@ import { completeSatisfiedSteps } from '@finsam/cycle';
 import { createStores, createTable } from '@finsam/store';
 import middy from '@middy/core';
 import { handle } from 'hono/aws-lambda';
+import { isBinaryContentType } from './binary-responses.ts';
 import { awsDocumentLinks } from './document-link-key.ts';
 import { requiredEnvironment } from './environment.ts';
 import { createSendTaskSuccess } from './step-functions.ts';
@@ -105,6 +106,6 @@ const app = createApp({
   webhooks: { endpointMode: 'aws', documentLinks: awsDocumentLinks },
 });
 
-export const handler = middy(handle(app))
+export const handler = middy(handle(app, { isContentTypeBinary: isBinaryContentType }))
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }));
