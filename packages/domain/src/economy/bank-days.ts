@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { FinsamError } from '../errors.ts';
+import { bank_holidays_by_year } from './bank-holidays.generated.ts';
 import { addDays, parseIsoDate } from './dates.ts';
 
 /**
@@ -7,24 +8,20 @@ import { addDays, parseIsoDate } from './dates.ts';
  * nyårsafton). A payment due on a day that is not a bank day falls due on the next bank day, as
  * Swedish payment terms (and Bankgirot) treat it.
  *
- * The calendar is date-holidays' Swedish one (a maintained library, not our own Easter
- * arithmetic): its "public" days are the allmänna helgdagar and its "bank" days the three
- * eves the banks close.
+ * The closed days come from a table generated from date-holidays (bank-holidays-source.ts says
+ * why the library itself is not imported here).
  */
-const sweden = new Holidays('SE');
-const closed_types = new Set(['public', 'bank']);
 const by_year = new Map<number, Set<string>>();
 
 /** The weekday-independent days the banks are closed in `year`. */
 export function bankHolidays(year: number): Set<string> {
   let days = by_year.get(year);
   if (!days) {
-    days = new Set(
-      sweden
-        .getHolidays(year)
-        .filter((holiday) => closed_types.has(holiday.type))
-        .map((holiday) => holiday.date.slice(0, 10)),
-    );
+    const row = bank_holidays_by_year[year];
+    if (row === undefined) {
+      throw new FinsamError('invalid', `Bankdagar är kända för åren 2000–2100, inte för ${year}.`);
+    }
+    days = new Set(row.split(' ').map((monthDay) => `${year}-${monthDay}`));
     by_year.set(year, days);
   }
   return days;
