@@ -1,22 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
-  CognitoIdentityProviderClient,
-  CreateGroupCommand,
-  CreateUserPoolCommand,
+  type CognitoIdentityProviderClient,
   ResourceNotFoundException,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createCognitoIdentityProvider, type IdentityProvider } from '@finsam/api';
-import { FinsamError, type Role, roles } from '@finsam/domain';
+import { FinsamError, roles } from '@finsam/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repositoryRoot } from '../support/runtime.ts';
+import { type CognitoLocal, startCognitoLocal } from '../support/cognito-local.ts';
 
 /**
  * The Cognito adapter against cognito-local, a real implementation of the Cognito user pool API
@@ -24,50 +16,20 @@ import { repositoryRoot } from '../support/runtime.ts';
  * model: it neither sends email (it prints the invitation) nor applies the pool's password policy
  * to the temporary password, so neither is asserted here; infra/constructs/auth.ts owns both.
  */
-const start_wait_ms_max = 20_000;
-const start_poll_interval_ms = 100;
-
-let cognito: ChildProcess;
-let cognitoOutput = '';
-let dataDirectory: string;
+let cognito: CognitoLocal;
 let client: CognitoIdentityProviderClient;
 let provider: IdentityProvider;
 let userPoolId: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  // cognito-local keeps its pools in ./.cognito, so each run gets a directory of its own.
-  dataDirectory = mkdtempSync(join(tmpdir(), 'finsam-cognito-'));
-  cognito = spawn(process.execPath, [join(repositoryRoot, 'node_modules/cognito-local/lib/bin/start.js')], {
-    cwd: dataDirectory,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  cognito.stdout?.on('data', (chunk: Buffer) => {
-    cognitoOutput += chunk.toString();
-  });
-  cognito.stderr?.on('data', (chunk: Buffer) => {
-    cognitoOutput += chunk.toString();
-  });
-  const endpoint = `http://127.0.0.1:${port}`;
-  await waitUntilAnswering(endpoint);
-  client = new CognitoIdentityProviderClient({
-    endpoint,
-    region: 'eu-north-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  cognito = await startCognitoLocal();
+  client = cognito.client;
   userPoolId = await createUserPool(roles);
   provider = createCognitoIdentityProvider({ client, userPoolId });
 });
 
 afterAll(async () => {
-  client?.destroy();
-  if (cognito?.exitCode === null) {
-    const exited = once(cognito, 'exit');
-    cognito.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDirectory) rmSync(dataDirectory, { recursive: true, force: true });
+  await cognito?.stop();
 });
 
 describe('inviting through Cognito', () => {
@@ -89,7 +51,7 @@ describe('inviting through Cognito', () => {
     });
     expect(await groupsOf(userPoolId, 'berit.beta@exempel.se')).toEqual(['member-rep']);
     // cognito-local prints the message it would send instead of sending it.
-    expect(cognitoOutput).toMatch(/Destination: +berit\.beta@exempel\.se/);
+    expect(cognito.output()).toMatch(/Destination: +berit\.beta@exempel\.se/);
   });
 
   it('creates an ekonom with several roles and no member id', async () => {
@@ -148,21 +110,9 @@ describe('removing through Cognito', () => {
   });
 });
 
-/** Creates a pool shaped like the deployed one (infra/constructs/auth.ts) with the given groups. */
-async function createUserPool(groups: readonly Role[]): Promise<string> {
-  const created = await client.send(
-    new CreateUserPoolCommand({
-      PoolName: 'finsam-test',
-      UsernameAttributes: ['email'],
-      Schema: [
-        { Name: 'forbund_id', AttributeDataType: 'String', Mutable: true },
-        { Name: 'member_id', AttributeDataType: 'String', Mutable: true },
-      ],
-    }),
-  );
-  const id = created.UserPool!.Id!;
-  for (const group of groups) await client.send(new CreateGroupCommand({ UserPoolId: id, GroupName: group }));
-  return id;
+/** A pool shaped like the deployed one (infra/constructs/auth.ts) with the given groups. */
+async function createUserPool(groups: readonly string[]): Promise<string> {
+  return (await cognito.createPool({ groups })).userPoolId;
 }
 
 async function attributesOf(poolId: string, email: string): Promise<Record<string, string | undefined>> {
@@ -177,29 +127,4 @@ async function groupsOf(poolId: string, email: string): Promise<(string | undefi
   const { Username } = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }));
   const listed = await client.send(new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username }));
   return (listed.Groups ?? []).map((group) => group.GroupName);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error())));
-    });
-  });
-}
-
-async function waitUntilAnswering(endpoint: string): Promise<void> {
-  const deadline = Date.now() + start_wait_ms_max;
-  while (Date.now() < deadline) {
-    if (cognito.exitCode !== null) throw new Error(`cognito-local exited with ${cognito.exitCode}:\n${cognitoOutput}`);
-    try {
-      if ((await fetch(`${endpoint}/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, start_poll_interval_ms));
-  }
-  throw new Error(`cognito-local did not answer within ${start_wait_ms_max} ms:\n${cognitoOutput}`);
 }
