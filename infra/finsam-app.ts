@@ -1,13 +1,13 @@
-import { App, type AppProps, Validations } from 'aws-cdk-lib';
+import { App, type AppProps, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { stackNameOf, stackSettings } from './context.ts';
 import { FinsamStack, type FinsamStackProps } from './finsam-stack.ts';
-
-export const stack_name = 'Finsam';
 
 /**
  * The app as `cdk synth` builds it, shared with test/infra so the tests check exactly what is
- * deployed: the same stack, the same cdk-nag pack. A portal domain comes from plain context
- * values (`-c portalDomainName=… -c portalCertificateArn=…`), never from a lookup.
+ * deployed: the same stack, the same cdk-nag pack. Every setting is a plain context value, never
+ * a lookup: the stage (`-c stage=prod`, stack `Finsam-prod`), a portal domain
+ * (`-c portalDomainName=… -c portalCertificateArn=…`) and those read in context.ts.
  */
 export function createFinsamApp(appProps: AppProps = {}, stackProps: FinsamStackProps = {}) {
   const app = new App(appProps);
@@ -18,10 +18,15 @@ export function createFinsamApp(appProps: AppProps = {}, stackProps: FinsamStack
   );
   const domainName = app.node.tryGetContext('portalDomainName');
   const certificateArn = app.node.tryGetContext('portalCertificateArn');
-  const stack = new FinsamStack(app, stack_name, {
-    description: 'Finsam Cloud: the economy of Swedish samordningsförbund',
+  const settings = stackSettings(app);
+  const stack = new FinsamStack(app, stackNameOf(settings.stage), {
+    description: `Finsam Cloud: the economy of Swedish samordningsförbund (stage ${settings.stage})`,
     ...(domainName && certificateArn ? { domain: { name: domainName, certificateArn } } : {}),
+    alarmEmail: settings.alarmEmail,
+    invitationSender: settings.invitationSender,
     ...stackProps,
   });
+  // Cost Explorer and the console can then tell the copies in one account apart.
+  Tags.of(stack).add('finsam:stage', settings.stage);
   return { app, stack };
 }

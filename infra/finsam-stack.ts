@@ -4,7 +4,10 @@ import type { Construct } from 'constructs';
 import { Api, public_paths } from './constructs/api.ts';
 import { ApiFunction } from './constructs/api-function.ts';
 import { Auth } from './constructs/auth.ts';
+import { Backup } from './constructs/backup.ts';
 import { Cycle } from './constructs/cycle.ts';
+import type { InvitationSender } from './constructs/invitation.ts';
+import { Operations } from './constructs/operations.ts';
 import { Portal, type PortalDomain } from './constructs/portal.ts';
 import { PortalDeployment } from './constructs/portal-deployment.ts';
 import { Table } from './constructs/table.ts';
@@ -15,6 +18,10 @@ export interface FinsamStackProps extends StackProps {
   /** The portal build to deploy; defaults to web/dist. Tests point it at a fixture. */
   portalBuildPath?: string;
   domain?: PortalDomain;
+  /** Subscribed to the alarm topic (context alarmEmail). */
+  alarmEmail?: string | undefined;
+  /** SES as the sender of invitations (context invitationFrom); Cognito's own mail without it. */
+  invitationSender?: InvitationSender | undefined;
 }
 
 /**
@@ -25,7 +32,7 @@ export class FinsamStack extends Stack {
   constructor(scope: Construct, id: string, props: FinsamStackProps = {}) {
     super(scope, id, props);
     const table = new Table(this, 'Data');
-    const auth = new Auth(this, 'Auth');
+    const auth = new Auth(this, 'Auth', { invitationSender: props.invitationSender });
     const apiFunction = new ApiFunction(this, 'ApiFunction', { table: table.table, auth });
     // The API completes the state machines' waiting steps when a person acts.
     new Cycle(this, 'Cycle', { table: table.table }).grantCompleteSteps(apiFunction.function);
@@ -36,6 +43,7 @@ export class FinsamStack extends Stack {
       apiPathPatterns: ['/api/*', ...public_paths.filter((path) => !path.startsWith('/api/'))],
       domain: props.domain,
     });
+    auth.invitePeopleTo(portal.url);
 
     // The portal is built by `npm run build:web`. A fresh clone has no web/dist yet, and synth
     // must still work there (tests, CI before the web build), so the upload is then left out;
@@ -56,10 +64,16 @@ export class FinsamStack extends Stack {
     const webhooks = new Webhooks(this, 'Webhooks', { table: table.table, publicBaseUrl: portal.url });
     webhooks.grantDocumentLinks(apiFunction.function);
 
+    // Räkenskapsinformation for seven years, beyond point-in-time recovery's 35 days.
+    new Backup(this, 'Backup', { table: table.table });
+    // Last: it watches every function, table, queue, pipe and API built above.
+    const operations = new Operations(this, 'Operations', { alarmEmail: props.alarmEmail });
+
     new CfnOutput(this, 'PortalUrl', { value: portal.url });
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: table.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: operations.topic.topicArn });
   }
 }

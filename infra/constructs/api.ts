@@ -1,4 +1,4 @@
-import { Aws, Validations } from 'aws-cdk-lib';
+import { Aws, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -36,7 +36,11 @@ export class Api extends Construct {
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     // No default stage from HttpApi: its props take neither throttling nor access logging.
-    this.httpApi = new HttpApi(this, 'HttpApi', { apiName: 'finsam-api', createDefaultStage: false });
+    // Named after the stack, so each stage's API is told apart in the console.
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `${Stack.of(this).stackName}-api`,
+      createDefaultStage: false,
+    });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: access_log_retention });
     this.stage = new HttpStage(this, 'DefaultStage', {

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Lazy, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnUserPoolRiskConfigurationAttachment,
@@ -9,9 +9,12 @@ import {
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolEmail,
   UserPoolGroup,
+  VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { type InvitationSender, invitationEmail, verificationEmail } from './invitation.ts';
 
 /**
  * One Cognito group per role; the ID token lists them in `cognito:groups`. The list must equal
@@ -36,13 +39,32 @@ const refresh_token_validity_hours = 12;
 /** Förbund and member ids are short keys; the bound is fixed when the pool is created. */
 const tenant_id_length_max = 64;
 
+export interface AuthProps {
+  /** Send invitations through SES from this address; without it, Cognito's own mail (50 a day). */
+  invitationSender?: InvitationSender;
+}
+
 /** Users, roles and the portal's sign-in client. Accounts are created by admins, never self-signed-up. */
 export class Auth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  private portalUrl: string | undefined;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: AuthProps = {}) {
     super(scope, id);
+    // The invitation names the portal, whose CloudFront distribution is built after the API and
+    // so after this pool (the API's authorizer needs the pool). The address is filled in at synth
+    // (invitePeopleTo). In CloudFormation the pool then depends on the distribution, never the
+    // reverse: the distribution points at the API's host, not at the pool, so there is no cycle.
+    const portalUrl = Lazy.string({
+      produce: () => {
+        if (!this.portalUrl)
+          throw new Error('Auth: call invitePeopleTo(portal url) so the invitation names the portal');
+        return this.portalUrl;
+      },
+    });
+    const invitation = invitationEmail(portalUrl, temporary_password_validity_days);
+    const verification = verificationEmail();
     this.userPool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
@@ -65,6 +87,23 @@ export class Auth extends Construct {
       // TOTP only: SMS would need an SNS role and spend limits, and codes by SMS are phishable.
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Cognito's own mail sends at most 50 messages a day from no-reply@verificationemail.com;
+      // SES sends from the operator's domain at the account's SES quota.
+      email: props.invitationSender
+        ? UserPoolEmail.withSES({
+            fromEmail: props.invitationSender.fromEmail,
+            fromName: props.invitationSender.fromName,
+            sesRegion: props.invitationSender.sesRegion,
+            sesVerifiedDomain: props.invitationSender.sesVerifiedDomain,
+          })
+        : UserPoolEmail.withCognito(),
+      userInvitation: { emailSubject: invitation.subject, emailBody: invitation.body },
+      // The same template carries the code of a forgotten password (ForgotPassword).
+      userVerification: {
+        emailStyle: VerificationEmailStyle.CODE,
+        emailSubject: verification.subject,
+        emailBody: verification.body,
+      },
       // Plus tier for threat protection: this pool guards a financial system, and the cost per
       // monthly active user is small at the scale of Sweden's samordningsförbund.
       featurePlan: FeaturePlan.PLUS,
@@ -102,9 +141,13 @@ export class Auth extends Construct {
     }
 
     this.client = this.userPool.addClient('PortalClient', {
-      // A browser app cannot keep a secret; it signs in with SRP so the password never leaves it.
+      // A browser app cannot keep a secret.
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // SRP, and USER_PASSWORD_AUTH because it is the only flow cognito-local implements, so the
+      // portal signs in the same way against both and its sign-in is tested end to end. The
+      // password then goes to Cognito itself, over TLS, and nowhere else (not to our API); threat
+      // protection (RiskConfiguration below) judges those sign-ins as it judges SRP ones.
+      authFlows: { userSrp: true, userPassword: true },
       // No hosted UI or OAuth redirect flows are used; leaving them on would enable the implicit grant.
       disableOAuth: true,
       preventUserExistenceErrors: true,
@@ -119,6 +162,11 @@ export class Auth extends Construct {
       // could move into another förbund. Only admin APIs set them.
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
     });
+  }
+
+  /** The portal address the invitation links to (Portal's url); the invitation needs it. */
+  invitePeopleTo(portalUrl: string) {
+    this.portalUrl = portalUrl;
   }
 
   /** The `iss` of the pool's tokens. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { closingDefinition, planningDefinition } from '@finsam/cycle';
-import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { CfnTable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -175,8 +175,11 @@ export class Cycle extends Construct {
   private stateMachine(id: 'Planning' | 'Closing', definition: object) {
     // The /aws/vendedlogs/ prefix keeps Step Functions' log delivery out of the account's
     // CloudWatch Logs resource policy, whose size limit is otherwise reached by a few log groups.
+    // The group is retained (the default) and so outlives a destroy or a failed first create; the
+    // stack id's last segment, new for every stack, keeps the next deployment from colliding.
+    const stackIdSuffix = Fn.select(4, Fn.split('-', Fn.select(2, Fn.split('/', Aws.STACK_ID))));
     const logGroup = new LogGroup(this, `${id}Logs`, {
-      logGroupName: `/aws/vendedlogs/states/${Stack.of(this).stackName}-cycle-${id.toLowerCase()}`,
+      logGroupName: `/aws/vendedlogs/states/${Stack.of(this).stackName}-cycle-${id.toLowerCase()}-${stackIdSuffix}`,
       retention: log_retention,
     });
     const stateMachine = new StateMachine(this, id, {
