@@ -103,7 +103,12 @@ const app = createApp({
   logger,
   onHumanStep,
   identityProvider,
-  webhooks: { endpointMode: 'aws', documentLinks: awsDocumentLinks },
+  webhooks: {
+    endpointMode: 'aws',
+    documentLinks: awsDocumentLinks,
+    // Read late: loading the bundle needs no environment beyond the table (test/infra/bundle).
+    publicBaseUrl: () => requiredEnvironment('PUBLIC_BASE_URL'),
+  },
 });
 
 export const handler = middy(handle(app, { isContentTypeBinary: isBinaryContentType }))

@@ -15,6 +15,13 @@ import type { Auth } from './auth.ts';
 export const public_paths = ['/openapi.json', '/docs', '/api/health'] as const;
 
 /**
+ * Documents behind the signed links in members' events (@finsam/webhooks document-links): their
+ * finance systems call them without a token, so API Gateway must not ask for one. Exactly this
+ * path and method; the app verifies the link's signature before it reads anything.
+ */
+export const signed_document_path = '/api/forbund/{forbundId}/documents/{documentId}';
+
+/**
  * A whole country of förbund makes a few requests per second at month end; these bounds leave
  * ample room for that and cap what a runaway client or a flood can cost.
  */
@@ -83,6 +90,19 @@ export class Api extends Construct {
         reason: `${path} is public by design (API documentation or health check) and reads no tenant data.`,
       });
     }
+    // More specific than /{proxy+}, so API Gateway picks this route for it and no other path.
+    const [signedDocuments] = this.httpApi.addRoutes({
+      path: signed_document_path,
+      methods: [HttpMethod.GET],
+      integration,
+    });
+    Validations.of(signedDocuments!).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Members’ finance systems open the documents of their events without a user token: each request is ' +
+        'authorized in the app by the link’s HMAC signature over förbund, member, document and expiry, checked ' +
+        'before anything is read, and then by that member’s right to the document.',
+    });
   }
 
   /** The API's host name, for CloudFront to use it as an origin. */

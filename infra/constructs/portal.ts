@@ -59,9 +59,11 @@ const spa_fallback_code = `function handler(event) {
 export class Portal extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  private readonly domainName: string | undefined;
 
   constructor(scope: Construct, id: string, props: PortalProps) {
     super(scope, id);
+    this.domainName = props.domain?.name;
     const logs = new LogBucket(this, 'Logs').bucket;
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -148,7 +150,8 @@ export class Portal extends Construct {
     }
   }
 
+  /** The address people and members' systems use: the own domain when there is one. */
   get url(): string {
-    return `https://${this.distribution.distributionDomainName}`;
+    return `https://${this.domainName ?? this.distribution.distributionDomainName}`;
   }
 }

@@ -57,9 +57,11 @@ export class Webhooks extends Construct {
   readonly function: NodejsFunction;
   /** The HMAC key of signed document links; the API function needs read access too. */
   readonly documentLinkKey: Secret;
+  private readonly publicBaseUrl: string;
 
   constructor(scope: Construct, id: string, props: WebhooksProps) {
     super(scope, id);
+    this.publicBaseUrl = props.publicBaseUrl;
     this.deadLetterQueue = new Queue(this, 'DeadLetters', {
       enforceSSL: true,
       encryption: QueueEncryption.SQS_MANAGED,
@@ -131,10 +133,14 @@ export class Webhooks extends Construct {
     });
   }
 
-  /** The API function signs document links in the pull API with the same key. */
+  /**
+   * The API function signs document links in the pull API with the same key, pointing at the
+   * same public origin as the webhooks, and checks them on the public document route.
+   */
   grantDocumentLinks(apiFunction: NodejsFunction) {
     this.documentLinkKey.grantRead(apiFunction);
     apiFunction.addEnvironment('DOCUMENT_LINK_KEY_SECRET_ARN', this.documentLinkKey.secretArn);
+    apiFunction.addEnvironment('PUBLIC_BASE_URL', this.publicBaseUrl);
   }
 
   private deliveryFunction(props: WebhooksProps): NodejsFunction {

@@ -198,7 +198,8 @@ describe('in AWS mode', () => {
       }),
       webhooks: {
         endpointMode: 'aws',
-        documentLinks: documentLinkSource(async () => new Uint8Array(32)),
+        documentLinks: documentLinkSource({ loadKey: async () => new Uint8Array(32), now: () => new Date() }),
+        publicBaseUrl: () => 'https://portal.finsam.example',
       },
     });
     const token = await login(runtime, 'forbundsadmin');

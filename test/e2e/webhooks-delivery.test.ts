@@ -78,10 +78,12 @@ describe('delivery to a verifying receiver', () => {
     });
     expect(body.sequence).toBeGreaterThan(0);
     const [pdf] = body.data.documents;
-    expect(body.data.documents.map((d) => d.kind)).toEqual(['pdf', 'sie4']);
+    // The event named the förbund's SIE file too; a member's event carries no link to it.
+    expect(body.data.documents.map((d) => d.kind)).toEqual(['pdf']);
     const link = new URL(pdf!.url);
     expect(link.origin).toBe(runtime.url);
-    expect(link.pathname).toBe('/api/forbund/exempeldalen/documents/avrakning-2027-03-alfa-pdf');
+    expect(link.pathname).toBe('/api/forbund/exempeldalen/documents/statement.2027-03.alfa.pdf');
+    expect(link.searchParams.get('member')).toBe('alfa');
     expect(link.searchParams.get('signature')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Date.parse(pdf!.expiresAt)).toBeGreaterThan(Date.now());
     const sequences = [...alfa.accepted.values()].map((event) => (event as { sequence: number }).sequence);

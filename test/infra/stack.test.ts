@@ -117,7 +117,7 @@ describe('http api', () => {
     });
   });
 
-  it('authorizes the catch-all route and leaves only docs and health public', () => {
+  it('authorizes the catch-all route and leaves only docs, health and signed document links public', () => {
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties);
     const byKey = Object.fromEntries(routes.map((route) => [route.RouteKey, route.AuthorizationType ?? 'NONE']));
     expect(byKey).toEqual({
@@ -125,6 +125,8 @@ describe('http api', () => {
       'GET /openapi.json': 'NONE',
       'GET /docs': 'NONE',
       'GET /api/health': 'NONE',
+      // Verified by the link's signature in the app (test/infra/webhooks.test.ts).
+      'GET /api/forbund/{forbundId}/documents/{documentId}': 'NONE',
     });
   });
 

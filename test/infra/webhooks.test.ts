@@ -145,6 +145,46 @@ describe('document link key', () => {
   });
 });
 
+describe('signed document links', () => {
+  const routes = () =>
+    Object.values(resources)
+      .filter((r) => r.Type === 'AWS::ApiGatewayV2::Route')
+      .map((r) => r.Properties as { RouteKey: string; AuthorizationType?: string });
+
+  it('reach the API without its authorizer on exactly the document path, everything else under /api still needs a token', () => {
+    const open = routes().filter((route) => (route.AuthorizationType ?? 'NONE') === 'NONE');
+    const documentRoutes = open.filter((route) => route.RouteKey.includes('/documents/'));
+    expect(documentRoutes.map((route) => route.RouteKey)).toEqual([
+      'GET /api/forbund/{forbundId}/documents/{documentId}',
+    ]);
+    expect(open.filter((route) => route.RouteKey.includes('{proxy+}'))).toEqual([]);
+    expect(routes().find((route) => route.RouteKey === 'ANY /{proxy+}')?.AuthorizationType).toBe('JWT');
+  });
+
+  it('are forwarded by CloudFront to the API with their query, and never cached', () => {
+    const distribution = resources[logicalIdOf('AWS::CloudFront::Distribution', () => true, 'Portal')]!.Properties;
+    const behavior = distribution.DistributionConfig.CacheBehaviors.find(
+      (candidate: { PathPattern: string }) => candidate.PathPattern === '/api/*',
+    );
+    expect(behavior.TargetOriginId).not.toBe(distribution.DistributionConfig.DefaultCacheBehavior.TargetOriginId);
+    // AWS managed policies: CachingDisabled, and AllViewerExceptHostHeader (forwards every query string).
+    expect(behavior.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+    expect(behavior.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
+    expect(behavior.AllowedMethods).toContain('GET');
+  });
+
+  it('point at the portal in the API function as in the delivery function', () => {
+    const apiFunction = logicalIdOf(
+      'AWS::Lambda::Function',
+      (p) => p.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'finsam-api',
+      'ApiFunction',
+    );
+    const apiUrl = resources[apiFunction]!.Properties.Environment.Variables.PUBLIC_BASE_URL;
+    expect(JSON.stringify(apiUrl)).toContain('DomainName');
+    expect(apiUrl).toEqual(resources[deliveryFunctionId()]!.Properties.Environment.Variables.PUBLIC_BASE_URL);
+  });
+});
+
 describe('delivery bundle', () => {
   it('loads as ESM without AWS access: the link key and the origin are read on first use', () => {
     const assetHash = String(resources[deliveryFunctionId()]!.Properties.Code.S3Key).replace(/\.zip$/, '');

@@ -135,7 +135,10 @@ export function emit(runtime: Runtime, events: NewEvent[]) {
   return createStores(runtime.table).outbox.emit(demo_partition, 'exempeldalen', events, runtime.clock.now());
 }
 
-/** A valid v1 settlement for a member and month, with its PDF and SIE 4 documents. */
+/**
+ * A valid v1 settlement for a member and month, with its statement PDF and, as a producer bug
+ * would put it there, the förbund's SIE 4 file, which no member's link may open.
+ */
 export function settlement(memberId: string, month: number, amount = '33333.33'): NewEvent {
   const period = `2027-${String(month).padStart(2, '0')}`;
   return {
@@ -150,8 +153,8 @@ export function settlement(memberId: string, month: number, amount = '33333.33')
       dueDate: `2027-${String(month).padStart(2, '0')}-28`,
       memberReference: `KUND-${memberId.toUpperCase()}`,
       documents: [
-        { kind: 'pdf', documentId: `avrakning-${period}-${memberId}-pdf`, fileName: `avrakning-${period}.pdf` },
-        { kind: 'sie4', documentId: `avrakning-${period}-${memberId}-sie`, fileName: `avrakning-${period}.se` },
+        { kind: 'pdf', documentId: `statement.${period}.${memberId}.pdf`, fileName: `avrakning-${period}.pdf` },
+        { kind: 'sie4', documentId: 'sie.2027.se', fileName: 'bokforing-2027.se' },
       ],
     },
   };

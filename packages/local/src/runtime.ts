@@ -94,9 +94,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   // The verifier needs the port, known only once the server listens; requests cannot arrive before.
   let verify: VerifyToken | undefined;
-  const documentLinks = createLocalDocumentLinks();
+  // The runtime's public address, which document links point at; known once the server listens.
+  let url = '';
+  const documentLinks = createLocalDocumentLinks(sessionClock.now);
   const app = createApp({
-    webhooks: { endpointMode: 'local', documentLinks },
+    webhooks: { endpointMode: 'local', documentLinks, publicBaseUrl: () => url },
     table,
     logger,
     now: clock.now,
@@ -143,7 +145,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`;
+  url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`;
   const webhooks = startWebhookWorker({
     table: pollingTable,
     now: clock.now,

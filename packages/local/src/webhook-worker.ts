@@ -31,10 +31,12 @@ export interface WebhookWorker {
 /**
  * Document links for the local runtime, shared by the API (pull) and the worker: a key made at
  * start, so links die with the process, which at worst means a fresh link on the next delivery.
+ * `now` signs and checks them: the runtime's session clock, because a link is a credential that
+ * expires in the member's real time like a sign-in, not in the simulated business year.
  */
-export function createLocalDocumentLinks(): DocumentLinkSource {
+export function createLocalDocumentLinks(now: () => Date): DocumentLinkSource {
   const key = randomBytes(32);
-  return documentLinkSource(async () => key);
+  return documentLinkSource({ loadKey: async () => key, now });
 }
 
 /**

@@ -10,10 +10,11 @@ export class PayloadError extends Error {
 /**
  * The JSON a member's system receives for one outbox event, by webhook or by pull: the envelope
  * (id, type, version, time, the member's sequence) around the v1 payload, with each document
- * reference replaced by a signed link that expires `document_link_ttl_ms` after `now`. Pure
- * apart from the link signer's HMAC.
+ * reference replaced by a signed link for the event's member that expires
+ * `document_link_ttl_ms` after it is made. A document that member may not open
+ * (`memberMayOpen`) is left out: the event still tells what happened, without the link.
  */
-export function buildEventEnvelope(event: OutboxEvent, links: DocumentLinks, now: Date) {
+export function buildEventEnvelope(event: OutboxEvent, links: DocumentLinks) {
   const parsed = payloadSchemas[event.type].safeParse(event.payload);
   if (!parsed.success)
     throw new PayloadError(`event ${event.eventId} (${event.type}) has an invalid payload: ${parsed.error.message}`);
@@ -30,8 +31,8 @@ export function buildEventEnvelope(event: OutboxEvent, links: DocumentLinks, now
       ...data,
       ...(documents
         ? {
-            documents: documents.map((document) =>
-              links.link(event.forbundId, documentReferenceSchema.parse(document), now),
+            documents: documents.flatMap(
+              (document) => links.link(event.forbundId, event.memberId, documentReferenceSchema.parse(document)) ?? [],
             ),
           }
         : {}),
@@ -41,6 +42,6 @@ export function buildEventEnvelope(event: OutboxEvent, links: DocumentLinks, now
 export type EventEnvelope = ReturnType<typeof buildEventEnvelope>;
 
 /** The body bytes that are signed and sent; one serialization, so signature and body agree. */
-export function buildDeliveryBody(event: OutboxEvent, links: DocumentLinks, now: Date): string {
-  return JSON.stringify(buildEventEnvelope(event, links, now));
+export function buildDeliveryBody(event: OutboxEvent, links: DocumentLinks): string {
+  return JSON.stringify(buildEventEnvelope(event, links));
 }

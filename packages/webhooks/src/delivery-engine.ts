@@ -96,7 +96,7 @@ export class DeliveryEngine {
     try {
       const event = await this.eventOf(forbundIdOf(key.partition), claimed.eventId);
       const links = await this.options.documentLinks(this.options.publicBaseUrl());
-      body = buildDeliveryBody(event, links, now);
+      body = buildDeliveryBody(event, links);
     } catch (error) {
       if (error instanceof PayloadError) return this.deadWithoutAttempt(claimed, now, 'invalid-payload', error.message);
       if (error instanceof FinsamError && error.kind === 'not-found')

@@ -3,6 +3,7 @@ export * from './delivery-body.ts';
 export * from './delivery-engine.ts';
 export * from './delivery-items.ts';
 export * from './delivery-repository.ts';
+export * from './document-access.ts';
 export * from './document-links.ts';
 export * from './endpoint-guard.ts';
 export * from './event-payloads.ts';

@@ -191,12 +191,11 @@ export class WebhookService {
     forbundId: string,
     memberId: string,
     options: { after?: string | undefined; limit?: number | undefined },
-    now: Date,
-    /** The origin the caller asked, which document links point back at. */
-    origin: string,
   ) {
     const partition = memberPartition(principal, forbundId, memberId);
-    const links = await this.engine.options.documentLinks(origin);
+    // The portal's public origin, as in webhooks: behind CloudFront the request's own host is
+    // API Gateway's execute-api name, which members' systems must never be sent to.
+    const links = await this.engine.options.documentLinks(this.engine.options.publicBaseUrl());
     const page = await this.engine.outbox
       .forMember(principal, forbundId, memberId, {
         cursor: options.after,
@@ -211,7 +210,7 @@ export class WebhookService {
     const items: EventEnvelope[] = [];
     for (const event of page.items) {
       try {
-        items.push(buildEventEnvelope(event, links, now));
+        items.push(buildEventEnvelope(event, links));
       } catch (error) {
         // A payload that fails its schema is a producer bug; it is dead-lettered on the webhook
         // side as 'invalid-payload' and left out here rather than blocking the stream.

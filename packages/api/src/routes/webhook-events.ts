@@ -44,9 +44,7 @@ export function registerWebhookEventRoutes(app: OpenAPIHono<AppEnv>, webhooks: W
     }),
     async (c) => {
       const { forbundId, memberId } = c.req.valid('param');
-      const { principal, now } = c.var;
-      const origin = new URL(c.req.url).origin;
-      const page = await webhooks.events(principal, forbundId, memberId, c.req.valid('query'), now(), origin);
+      const page = await webhooks.events(c.var.principal, forbundId, memberId, c.req.valid('query'));
       return c.json(page as never, 200);
     },
   );

@@ -29,8 +29,10 @@ export interface WebhookRouteDependencies {
   table: Table;
   /** 'aws' refuses every private address; 'local' also lets plain HTTP reach localhost. */
   endpointMode: EndpointMode;
-  /** Signs document links; the pull API points them at the origin the caller asked. */
+  /** Signs document links, in the pull API as in webhooks. */
   documentLinks: DocumentLinkSource;
+  /** The portal's public origin, which document links point at (never the request's host). */
+  publicBaseUrl: () => string;
 }
 
 const hour_ms = 60 * 60_000;
@@ -44,10 +46,7 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, dependencies: We
     table: dependencies.table,
     mode: dependencies.endpointMode,
     documentLinks: dependencies.documentLinks,
-    // The API never sends an outbox event (the delivery worker does); pull links use the request.
-    publicBaseUrl: () => {
-      throw new Error('the API builds document links from the request origin');
-    },
+    publicBaseUrl: dependencies.publicBaseUrl,
     // Receivers check webhook-timestamp against their own, real clock.
     signingClock: () => new Date(),
     random: Math.random,

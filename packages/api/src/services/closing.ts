@@ -73,9 +73,10 @@ export async function adoptAnnualReport(
         year,
         adoptedOn: stockholmDate(decidedAt),
         reference: record.decisionReference,
+        // The årsredovisning only: the SIE 4 export is the förbund's whole ledger, not a member's
+        // document (memberMayOpen in @finsam/webhooks refuses it as well).
         documents: [
           { kind: 'pdf', documentId: documentIds.annualReport(year), fileName: `arsredovisning-${year}.pdf` },
-          { kind: 'sie4', documentId: documentIds.sie(year), fileName: `bokforing-${year}.se` },
         ],
       }),
     now,
