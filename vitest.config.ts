@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One runner, three kinds of test: pure unit tests beside the code (no setup), tests that start
- * the real local runtime (dynalite, HTTP server, state machines), and browser tests in Chromium.
+ * One runner, four kinds of test: pure unit tests beside the code (no setup), tests that start
+ * the real local runtime (dynalite, HTTP server, state machines), browser tests in Chromium, and
+ * the AWS-faithful tier that runs what `cdk synth` builds.
  */
 export default defineConfig({
   test: {
@@ -34,6 +35,17 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        test: {
+          // The deployed product (test/aws): cdk synth output on the Lambda runtime's Node.js.
+          name: 'aws',
+          include: ['test/aws/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 3 },
         },
       },
     ],
