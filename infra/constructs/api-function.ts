@@ -52,10 +52,8 @@ export class ApiFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'finsam-api',
         POWERTOOLS_METRICS_NAMESPACE: 'Finsam',
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        // Stack traces in the logs point into functions/ and packages/, not the minified bundle.
-        NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: lambdaBundling(),
+      bundling: lambdaBundling({ renderers: true }),
     });
 
     // Why no `dynamodb:LeadingKeys` condition here: this one function serves every förbund, and

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { no_portal_build, synthesize } from './synth.ts';
@@ -62,9 +62,32 @@ function invokeBundle(path: string) {
 }
 
 describe('api bundle', () => {
-  it('exists as a minified ESM file with its source map', () => {
+  it('exists as a minified ESM file, without a source map to load at every cold start', () => {
     expect(statSync(join(bundleDirectory, 'index.mjs')).size).toBeGreaterThan(0);
-    expect(existsSync(join(bundleDirectory, 'index.mjs.map'))).toBe(true);
+    expect(readdirSync(bundleDirectory).filter((name) => name.endsWith('.map'))).toEqual([]);
+  });
+
+  it('keeps the PDF and spreadsheet renderers out of index.mjs, in a file of their own', () => {
+    const index = readFileSync(join(bundleDirectory, 'index.mjs'), 'utf8');
+    expect(index).toContain('import("#renderers")');
+    expect(index).not.toContain('PDFDocument');
+    expect(index).not.toContain('ExcelJS');
+    expect(statSync(join(bundleDirectory, 'renderers.mjs')).size).toBeGreaterThan(0);
+  });
+
+  it('renders a PDF and an xlsx through the lazily imported renderers', () => {
+    const script = `
+      const { renderPdf, renderXlsx } = await import('#renderers');
+      const document = { title: 'Prov', organisation: { name: 'Samordningsförbundet Prov', organisationsnummer: '222000-0000' },
+        generatedAt: '2026-12-05T10:00:00Z', sections: [{ heading: 'Rader', columns: [{ key: 'a', label: 'A', kind: 'text' }], rows: [{ a: 'Å' }] }] };
+      const pdf = Buffer.from(await renderPdf(document)).subarray(0, 5).toString('latin1');
+      const xlsx = Buffer.from(await renderXlsx(document)).subarray(0, 2).toString('latin1');
+      process.stdout.write(pdf + ' ' + xlsx);`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: bundleDirectory,
+    });
+    expect(output).toBe('%PDF- PK');
   });
 
   it('loads as ESM and answers the public health check', () => {
@@ -80,14 +103,14 @@ describe('api bundle', () => {
   });
 
   it("resolves pdfkit's standard fonts the way pdfkit does inside the bundle", () => {
-    // pdfkit calls createRequire(import.meta.url)('#standard-fonts/…'); import.meta.url is index.mjs.
+    // pdfkit calls createRequire(import.meta.url)('#standard-fonts/…'); import.meta.url is renderers.mjs.
     const script = `
       import { createRequire } from 'node:module';
       const font = createRequire(process.argv[1])('#standard-fonts/Helvetica');
       process.stdout.write((font.default ?? font).name);`;
     const output = execFileSync(
       process.execPath,
-      ['--input-type=module', '-e', script, join(bundleDirectory, 'index.mjs')],
+      ['--input-type=module', '-e', script, join(bundleDirectory, 'renderers.mjs')],
       {
         encoding: 'utf8',
       },
