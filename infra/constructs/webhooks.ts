@@ -5,7 +5,7 @@ import type { CfnTable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
@@ -14,7 +14,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { paths, repository_root } from '../paths.ts';
-import { esm_require_banner, lambda_node_target, lambda_runtime } from './bundling.ts';
+import { lambda_runtime, lambdaBundling } from './bundling.ts';
 
 /**
  * Limits of the delivery path. An attempt may take 10 s (delivery_timeout_ms in
@@ -168,19 +168,8 @@ export class Webhooks extends Construct {
         POWERTOOLS_SERVICE_NAME: 'finsam-webhooks',
         POWERTOOLS_METRICS_NAMESPACE: 'Finsam',
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: lambda_node_target,
-        mainFields: ['module', 'main'],
-        banner: esm_require_banner,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        externalModules: [],
-      },
+      bundling: lambdaBundling(),
     });
     // The function acts for every förbund that has a delivery due, so, like the API function, it
     // cannot be limited to one partition with dynamodb:LeadingKeys; it builds keys from the items.
