@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode, useEffect, useRef } from 'react';
 import { getMe } from './api/endpoints.ts';
 import { getSession, rememberReturnTo, updatePrincipal, useSession } from './api/session.ts';
+import { useSessionRenewal } from './auth/session-renewal.ts';
 import { Layout, mainId } from './components/layout.tsx';
 import { Redirect } from './components/redirect.tsx';
 import { type CyclePage, cyclePath, defaultYear, nationalPath } from './cycle/cycle-paths.ts';
@@ -21,10 +22,12 @@ import { CharterEditPage } from './pages/charter-edit-page.tsx';
 import { CyclePage as CycleWorkspacePage } from './pages/cycle-page.tsx';
 import { ForbundListPage } from './pages/forbund-list-page.tsx';
 import { ForbundPage } from './pages/forbund-page.tsx';
+import { ForgotPasswordPage, forgotPasswordPath } from './pages/forgot-password-page.tsx';
 import { IntegrationsPage } from './pages/integrations-page.tsx';
 import { LedgerPage } from './pages/ledger-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MemberPage } from './pages/member-page.tsx';
+import { MfaPage, mfaPath } from './pages/mfa-page.tsx';
 import { NationalPage } from './pages/national-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { OpeningBalancesPage } from './pages/opening-balances-page.tsx';
@@ -47,6 +50,8 @@ interface Route {
 
 const routes: Route[] = [
   { pattern: '/logga-in', public: true, render: () => <LoginPage /> },
+  { pattern: forgotPasswordPath, public: true, render: () => <ForgotPasswordPage /> },
+  { pattern: mfaPath, render: () => <MfaPage /> },
   { pattern: '/', render: () => <StartPage /> },
   { pattern: '/forbund', render: () => <ForbundListPage /> },
   { pattern: '/forbund/:forbundId', render: ({ forbundId }) => <ForbundPage forbundId={forbundId!} /> },
@@ -138,6 +143,7 @@ export function App() {
   const session = useSession();
   useFocusOnNavigation(pathname);
   useRefreshPrincipal();
+  useSessionRenewal();
 
   const matched = routes
     .map((route) => ({ route, params: matchPath(route.pattern, pathname) }))

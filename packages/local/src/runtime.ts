@@ -14,6 +14,7 @@ import { local_table_name, startLocalDynamo } from './dynamodb.ts';
 import { createLocalIssuer, local_audience } from './issuer.ts';
 import { localIdentityProvider } from './local-identity.ts';
 import { hashPassword } from './passwords.ts';
+import { type CognitoSignIn, portalConfigResponse } from './portal-config.ts';
 import { LocalScheduler } from './scheduler.ts';
 import { inProcessDriver } from './simulation-driver.ts';
 import { SimulationJobs } from './simulation-jobs.ts';
@@ -35,6 +36,11 @@ export interface RuntimeOptions {
   cycle?: boolean;
   /** Where simulations started from the portal write their documents; `simulation-output/` by default. */
   simulationOutDir?: string;
+  /**
+   * Sign in against this user pool (cognito-local in tests) instead of the local issuer: the API
+   * accepts only the pool's ID tokens and the portal's /config.json names the pool.
+   */
+  cognito?: CognitoSignIn;
 }
 
 export interface Runtime {
@@ -128,6 +134,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const fetch = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     if (pathname.startsWith('/api/') || pathname === '/openapi.json' || pathname === '/docs') return app.fetch(request);
+    if (request.method === 'GET' && pathname === '/config.json') return portalConfigResponse(options.cognito);
     if (request.method === 'GET' && pathname.startsWith('/docs-assets/'))
       return (await serveFile(swaggerDir, pathname.slice('/docs-assets'.length))) ?? app.fetch(request);
     if (request.method === 'GET' || request.method === 'HEAD')
@@ -153,12 +160,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     publicBaseUrl: () => url,
     logger,
   });
-  verify = createJwksVerifier({
-    jwksUrl: `${url}/api/.well-known/jwks.json`,
-    issuer: local_issuer_name,
-    audience: local_audience,
-    now: sessionClock.now,
-  });
+  verify = createJwksVerifier(
+    options.cognito
+      ? // Cognito's tokens expire by real time, as the pool issued them; the session clock is the local issuer's.
+        { jwksUrl: options.cognito.jwksUrl, issuer: options.cognito.issuer, audience: options.cognito.userPoolClientId }
+      : {
+          jwksUrl: `${url}/api/.well-known/jwks.json`,
+          issuer: local_issuer_name,
+          audience: local_audience,
+          now: sessionClock.now,
+        },
+  );
 
   const runtime: Runtime = {
     url,

@@ -1,3 +1,5 @@
+import { signInProvider } from '../auth/active-provider.ts';
+import { renewSession } from '../auth/session-renewal.ts';
 import { filenameFromDisposition } from '../download.ts';
 import { type ProgressListener, readBody } from '../download-progress.ts';
 import { navigate } from '../router.tsx';
@@ -38,6 +40,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** The login call answers 401 for a wrong password; that must not bounce to the login page. */
   redirectOnUnauthorized?: boolean;
+  /** Sends this token instead of the session's: a Cognito sign-in asks /me before it has a session. */
+  token?: string;
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}) {
@@ -66,10 +70,17 @@ export async function requestFile(path: string, onProgress?: ProgressListener): 
 }
 
 /** Sends one call with the session's token; an answer that is not 2xx is thrown as an ApiError. */
-async function send(method: string, path: string, body: unknown, options: RequestOptions, accept: string) {
+async function send(
+  method: string,
+  path: string,
+  body: unknown,
+  options: RequestOptions,
+  accept: string,
+  renewed = false,
+): Promise<Response> {
   const headers: Record<string, string> = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const token = getSession()?.token;
+  const token = options.token ?? getSession()?.token;
   if (token) headers.Authorization = `Bearer ${token}`;
 
   const timeout = AbortSignal.timeout(requestTimeoutMs);
@@ -95,7 +106,11 @@ async function send(method: string, path: string, body: unknown, options: Reques
 
   if (response.ok) return response;
   const problem = await readProblem(response);
-  if (response.status === 401 && options.redirectOnUnauthorized !== false) signOut('expired');
+  if (response.status === 401 && options.redirectOnUnauthorized !== false) {
+    // Once per call: a token the API refuses is renewed (Cognito) and the call sent again.
+    if (!renewed && (await renewSession())) return send(method, path, body, options, accept, true);
+    signOut('expired');
+  }
   throw new ApiError(problem);
 }
 
@@ -130,9 +145,18 @@ const statusTitles: Record<number, string> = {
 /** Why the user landed on the login page; the page shows a matching message. */
 export type SignOutReason = 'expired' | 'signed-out';
 
-export function signOut(reason: SignOutReason) {
+/** How long signing out waits for Cognito to revoke the refresh token before going on regardless. */
+const revoke_wait_ms_max = 5_000;
+
+export async function signOut(reason: SignOutReason) {
   const here = window.location.pathname + window.location.search;
   if (reason === 'expired' && !here.startsWith(loginPath)) rememberReturnTo(here);
+  const session = getSession();
+  // A chosen sign-out ends the session where it was issued too, so a copied refresh token is worthless.
+  if (reason === 'signed-out' && session) {
+    const waited = new Promise<void>((resolve) => setTimeout(resolve, revoke_wait_ms_max));
+    await Promise.race([signInProvider().revoke(session), waited]);
+  }
   clearSession();
   navigate(loginPath, { replace: reason === 'expired', state: { reason } });
 }

@@ -26,6 +26,10 @@ export const login = (username: string, password: string) =>
 
 export const getMe = (signal?: AbortSignal) => request<Principal>('GET', '/me', undefined, { signal });
 
+/** Who a token just issued by Cognito belongs to, before it becomes the session's. */
+export const getMeAs = (token: string) =>
+  request<Principal>('GET', '/me', undefined, { token, redirectOnUnauthorized: false });
+
 export const listForbund = (cursor: string | undefined, signal?: AbortSignal) =>
   request<ItemList<Forbund>>('GET', `/forbund${pageQuery(cursor)}`, undefined, { signal });
 

@@ -6,9 +6,21 @@ import type { Principal } from './types.ts';
  * as the brief asks; the rest of the app reads it through this one small store.
  */
 export interface Session {
+  /** Sent to the API: the local issuer's token, or Cognito's ID token. */
   token: string;
   expiresAt: string;
   principal: Principal;
+  /** Cognito only: what renews the session (auth/token-refresh.ts plans when). */
+  renewal?: SessionRenewal;
+}
+
+export interface SessionRenewal {
+  /** For the user's own Cognito calls (MFA enrolment); the API never sees it. */
+  accessToken: string;
+  refreshToken?: string;
+  /** The browser's Date.now() when the token arrived, and exp − iat of the token. */
+  receivedAtMs: number;
+  lifetimeMs: number;
 }
 
 const storageKey = 'finsam.session';

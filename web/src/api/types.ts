@@ -18,6 +18,7 @@ export type Role = (typeof roles)[number];
 export interface Principal {
   subject: string;
   name: string;
+  email?: string;
   roles: Role[];
   forbundId?: string;
   memberId?: string;

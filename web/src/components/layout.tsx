@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { signOut } from '../api/client.ts';
 import { useSession } from '../api/session.ts';
+import { signInProvider } from '../auth/active-provider.ts';
 import { type CyclePage, cyclePath, defaultYear, nationalPath } from '../cycle/cycle-paths.ts';
 import { nameOf, roleNames } from '../labels.ts';
+import { mfaPath } from '../pages/mfa-page.tsx';
 import { Link, pathOf, usePathname } from '../router.tsx';
 import { canPlanBudget, canReadNational, isMemberRep } from './permissions.ts';
 
@@ -80,7 +82,8 @@ function SiteNavigation() {
           <span className="site-user__name">{principal.name}</span>
           <span className="site-user__roles">{principal.roles.map((role) => nameOf(roleNames, role)).join(', ')}</span>
         </p>
-        <button type="button" className="button button--secondary" onClick={() => signOut('signed-out')}>
+        {signInProvider().mfa && <Link to={mfaPath}>Tvåstegsverifiering</Link>}
+        <button type="button" className="button button--secondary" onClick={() => void signOut('signed-out')}>
           Logga ut
         </button>
       </div>

@@ -1,0 +1,30 @@
+/**
+ * The portal reads /config.json at start to learn how to sign in (web/src/auth/portal-config.ts).
+ * In AWS the stack writes it (infra/constructs/portal-deployment.ts); the runtime serves it here:
+ * the local issuer by default, or a Cognito user pool (cognito-local in tests).
+ */
+export interface CognitoSignIn {
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  /** cognito-local's address; the portal's SDK client calls it instead of AWS. */
+  endpoint?: string;
+  /** The `iss` of the pool's ID tokens, and where its keys are. */
+  issuer: string;
+  jwksUrl: string;
+}
+
+export function portalConfigFor(cognito?: CognitoSignIn): Record<string, string> {
+  if (!cognito) return { signIn: 'local' };
+  return {
+    region: cognito.region,
+    userPoolId: cognito.userPoolId,
+    userPoolClientId: cognito.userPoolClientId,
+    ...(cognito.endpoint ? { endpoint: cognito.endpoint } : {}),
+  };
+}
+
+export function portalConfigResponse(cognito?: CognitoSignIn): Response {
+  // Never cached: a restart with another pool must reach an open tab's next load.
+  return Response.json(portalConfigFor(cognito), { headers: { 'cache-control': 'no-store' } });
+}
