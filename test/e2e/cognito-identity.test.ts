@@ -15,6 +15,12 @@ import { type CognitoLocal, startCognitoLocal } from '../support/cognito-local.t
  * (its own store, its own errors), through the same SDK client the Lambda uses. What it does not
  * model: it neither sends email (it prints the invitation) nor applies the pool's password policy
  * to the temporary password, so neither is asserted here; infra/constructs/auth.ts owns both.
+ *
+ * Of Cognito's refusals, cognito-local produces an existing user and an invalid username. It has
+ * no rate limits and no mail quota and never fails a delivery, so TooManyRequestsException,
+ * LimitExceededException (Cognito's own mail stops at 50 a day), CodeDeliveryFailureException and
+ * the SES-permission errors cannot be provoked here; the adapter maps them by their SDK class,
+ * the same way as the two that are tested.
  */
 let cognito: CognitoLocal;
 let client: CognitoIdentityProviderClient;
@@ -78,6 +84,17 @@ describe('inviting through Cognito', () => {
 
     expect(await attributesOf(userPoolId, email)).toEqual(before);
     expect(await groupsOf(userPoolId, email)).toEqual(['revisor']);
+  });
+
+  it('refuses an address Cognito does not take as a username, naming the field, and keeps nothing', async () => {
+    const invitation = provider.invite({ email: 'inte-en-adress', name: 'Ingen Adress', roles: ['revisor'] });
+    await expect(invitation).rejects.toBeInstanceOf(FinsamError);
+    await expect(invitation).rejects.toMatchObject({
+      kind: 'invalid',
+      message: 'Inloggningstjänsten godtog inte uppgifterna.',
+      issues: [{ field: 'email', message: 'Inloggningstjänsten godtar inte e-postadressen.' }],
+    });
+    await expect(attributesOf(userPoolId, 'inte-en-adress')).rejects.toBeInstanceOf(UserNotFoundException);
   });
 
   it('leaves no login behind when a role cannot be given', async () => {

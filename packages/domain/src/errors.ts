@@ -2,7 +2,17 @@
  * The one error type. The domain says what kind of failure it is; the API turns the kind into an
  * HTTP status and an RFC 9457 problem document.
  */
-export type FailureKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'locked';
+export type FailureKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'locked'
+  /** A service we depend on refused for now (a rate or quota); the same request may work later. */
+  | 'throttled'
+  /** A service we depend on failed to do its part (e.g. mail not delivered); nothing was kept. */
+  | 'upstream';
 
 export interface FieldIssue {
   /** Dotted path of the field in the request, e.g. "members.2.organisationsnummer". */

@@ -21,6 +21,8 @@ export const statusOfKind: Record<FailureKind, ContentfulStatusCode> = {
   'not-found': 404,
   conflict: 409,
   locked: 409,
+  throttled: 429,
+  upstream: 502,
 };
 
 const titles: Record<number, string> = {
@@ -34,6 +36,7 @@ const titles: Record<number, string> = {
   415: 'Innehållstypen stöds inte',
   429: 'För många begäranden',
   500: 'Internt fel',
+  502: 'En tjänst vi använder svarade med fel',
 };
 
 const slugs: Record<number, string> = {
@@ -47,6 +50,7 @@ const slugs: Record<number, string> = {
   415: 'unsupported-media-type',
   429: 'too-many-requests',
   500: 'internal-error',
+  502: 'bad-gateway',
 };
 
 export function problemResponse(

@@ -21,6 +21,13 @@ export const problemResponses = {
   409: { description: 'Konflikt: någon annan har ändrat uppgiften', content: problemContent },
 } as const;
 
+/** What an invitation can meet beyond the usual: Cognito's limits and its mail (identity provider). */
+export const identityProblemResponses = {
+  ...problemResponses,
+  429: { description: 'För många inbjudningar just nu; försök igen senare', content: problemContent },
+  502: { description: 'Inbjudan kunde inte skickas (e-post eller inloggningstjänsten)', content: problemContent },
+} as const;
+
 export const forbundIdParam = z.object({
   forbundId: z
     .string()

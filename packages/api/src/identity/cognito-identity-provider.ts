@@ -3,11 +3,17 @@ import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   type AttributeType,
+  CodeDeliveryFailureException,
   type CognitoIdentityProviderClient,
+  InternalErrorException,
+  InvalidEmailRoleAccessPolicyException,
+  InvalidParameterException,
+  LimitExceededException,
+  TooManyRequestsException,
   UserNotFoundException,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { conflict } from '@finsam/domain';
+import { conflict, FinsamError, invalid } from '@finsam/domain';
 import type { IdentityProvider, NewIdentity } from './identity-provider.ts';
 
 export interface CognitoIdentityProviderConfig {
@@ -41,10 +47,9 @@ export function createCognitoIdentityProvider({ client, userPoolId }: CognitoIde
           }),
         );
       } catch (error) {
-        if (error instanceof UsernameExistsException) {
-          throw conflict(`Det finns redan en användare med e-postadressen ${identity.email}.`);
-        }
-        throw error;
+        // Cognito may have stored the login before the mail failed; nothing is left half-made.
+        if (error instanceof CodeDeliveryFailureException) await deleteUser(identity.email);
+        throw refusal(error, identity.email) ?? error;
       }
       try {
         // Cognito has no transaction over a user and its groups. A login without its roles would
@@ -64,12 +69,64 @@ export function createCognitoIdentityProvider({ client, userPoolId }: CognitoIde
             `Roles not added and the new login ${identity.email} not deleted again; delete it by hand.`,
           );
         }
-        throw error;
+        throw refusal(error, identity.email) ?? error;
       }
       return { delivery: 'email' };
     },
     remove: deleteUser,
   };
+}
+
+/**
+ * Cognito's refusals as the errors a person can act on (problem+json 409, 429, 400, 502), in
+ * Swedish and without Cognito's own codes. Anything else (a missing group, denied IAM) is a fault
+ * of the deployment and stays a 500 with the cause in the log.
+ */
+function refusal(error: unknown, email: string): FinsamError | undefined {
+  if (error instanceof UsernameExistsException) {
+    return conflict(`Det finns redan en användare med e-postadressen ${email}.`);
+  }
+  if (error instanceof TooManyRequestsException) {
+    return new FinsamError(
+      'throttled',
+      'Inloggningstjänsten får för många förfrågningar just nu. Försök igen om en stund.',
+    );
+  }
+  if (error instanceof LimitExceededException) {
+    // Among Cognito's limits is its own mail's 50 messages a day, when the pool does not use SES.
+    return new FinsamError(
+      'throttled',
+      'Inloggningstjänsten har nått en gräns, till exempel för hur många inbjudningar som kan skickas per dygn. ' +
+        'Försök igen senare, eller be driften att skicka inbjudningar via SES.',
+    );
+  }
+  if (error instanceof InvalidParameterException) {
+    // The API has checked the address and name already; what Cognito still refuses is the address
+    // (its username) or, rarely, an attribute's length, which it names in English.
+    const field = /email|username/i.test(error.message) ? 'email' : 'name';
+    return invalid('Inloggningstjänsten godtog inte uppgifterna.', [
+      {
+        field,
+        message:
+          field === 'email'
+            ? 'Inloggningstjänsten godtar inte e-postadressen.'
+            : 'Inloggningstjänsten godtar inte namnet.',
+      },
+    ]);
+  }
+  if (error instanceof CodeDeliveryFailureException) {
+    return new FinsamError(
+      'upstream',
+      `Inbjudan kunde inte skickas till ${email}. Kontrollera adressen och försök igen; ingen användare skapades.`,
+    );
+  }
+  if (error instanceof InvalidEmailRoleAccessPolicyException || error instanceof InternalErrorException) {
+    return new FinsamError(
+      'upstream',
+      'Inloggningstjänsten kunde inte skicka inbjudan just nu. Försök igen senare; kvarstår felet, kontakta driften.',
+    );
+  }
+  return undefined;
 }
 
 function userAttributes(identity: NewIdentity): AttributeType[] {

@@ -2,7 +2,7 @@ import { checkRepresentation, invitationShape, platformInvitationSchema, roles }
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard } from '../auth/guards.ts';
 import type { AppEnv } from '../http/env.ts';
-import { forbundIdParam, json, jsonBody, problemResponses } from '../http/schemas.ts';
+import { forbundIdParam, identityProblemResponses, json, jsonBody, problemResponses } from '../http/schemas.ts';
 import type { IdentityProvider } from '../identity/identity-provider.ts';
 import { inviteUser, removeUser } from '../services/users.ts';
 
@@ -73,7 +73,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, identity: IdentityP
       summary: 'Bjud in en användare med roller; i AWS skickar Cognito ett tillfälligt lösenord med e-post',
       middleware: [tenantGuard, administrators],
       request: { params: forbundIdParam, ...jsonBody(invitationBody) },
-      responses: { 201: json(invitationResult, 'Användaren är inbjuden'), ...problemResponses },
+      responses: { 201: json(invitationResult, 'Användaren är inbjuden'), ...identityProblemResponses },
     }),
     async (c) => {
       const { forbundId } = c.req.valid('param');
@@ -130,7 +130,7 @@ export function registerPlatformUserRoutes(app: OpenAPIHono<AppEnv>, identity: I
       summary: 'Bjud in en plattformsadministratör eller en företrädare för Nationella rådet',
       middleware: [platformAdmin],
       request: jsonBody(platformInvitationBody),
-      responses: { 201: json(invitationResult, 'Användaren är inbjuden'), ...problemResponses },
+      responses: { 201: json(invitationResult, 'Användaren är inbjuden'), ...identityProblemResponses },
     }),
     async (c) => {
       const { stores, principal, now } = c.var;
