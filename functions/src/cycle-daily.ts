@@ -13,7 +13,7 @@ import { requiredEnvironment } from './environment.ts';
 import { createSendTaskSuccess, createStartExecution } from './step-functions.ts';
 
 /**
- * The annual cycle's daily run in AWS, invoked by EventBridge Scheduler at 02:00 Stockholm time
+ * The annual cycle's daily run in AWS, invoked by EventBridge Scheduler at 04:30 Stockholm time
  * (infra/constructs/cycle.ts): for every förbund, the cycle's daily work (executions to start,
  * deadlines, reminders, monthly avräkning), then every waiting human step whose condition now
  * holds is completed. Both are idempotent and catch up, so a förbund that fails or is not
@@ -75,13 +75,13 @@ async function forbundIds(): Promise<{ ids: string[]; more: boolean }> {
 }
 
 /**
- * The years whose executions may be waiting: last year's closing, this year's, next year's
- * planning. Completing here too is what moves a step whose condition is a date (the samråd
+ * The years whose executions may be waiting: last year's closing (and the year before's, a
+ * closing that has waited past a year), this year's, next year's planning. Completing here too is what moves a step whose condition is a date (the samråd
  * deadline passed) and retries a completion the API could not make.
  */
 async function completeWaitingSteps(forbundId: string) {
   const year = Number(stockholmDate(deps.now()).slice(0, 4));
-  for (const waiting of [year - 1, year, year + 1])
+  for (const waiting of [year - 2, year - 1, year, year + 1])
     await completeSatisfiedSteps(deps, sendTaskSuccess, forbundId, waiting);
 }
 

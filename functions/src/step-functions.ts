@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { CycleExecution, SendTaskSuccess, StartExecution } from '@finsam/cycle';
+import { type CycleExecution, execution_attempts_max, type SendTaskSuccess, type StartExecution } from '@finsam/cycle';
 
 /**
  * The two calls the annual cycle makes to Step Functions in AWS, shared by the task, daily and
@@ -31,10 +31,16 @@ export function createSendTaskSuccess(client: SFNClient, logger: Logger): SendTa
   };
 }
 
-/** One execution per (state machine, förbund, year): the name makes StartExecution idempotent. */
-export function executionName(kind: CycleExecution, forbundId: string, year: number): string {
-  const name = `${forbundId}-${year}-${kind}`;
-  // Förbund ids are at most 64 characters of [A-Za-z0-9-] (the store checks), so this holds.
+/**
+ * One execution per (state machine, förbund, year, attempt): the name makes StartExecution
+ * idempotent. The first keeps its plain name; a resumed one adds its attempt ("closing2").
+ */
+export function executionName(kind: CycleExecution, forbundId: string, year: number, attempt = 1): string {
+  if (!Number.isInteger(attempt) || attempt < 1 || attempt > execution_attempts_max)
+    throw new Error(`execution attempt out of range: ${attempt}`);
+  const name = `${forbundId}-${year}-${kind}${attempt > 1 ? attempt : ''}`;
+  // Förbund ids are at most 64 characters of [A-Za-z0-9-] (the store checks), and attempts at most
+  // two digits, so this holds.
   if (name.length > execution_name_length_max) throw new Error(`execution name too long: ${name}`);
   return name;
 }
@@ -44,16 +50,17 @@ export function createStartExecution(
   stateMachineArns: Record<CycleExecution, string>,
   logger: Logger,
 ): StartExecution {
-  return async (kind, forbundId, year) => {
-    const name = executionName(kind, forbundId, year);
+  return async (kind, forbundId, year, resume) => {
+    const name = executionName(kind, forbundId, year, resume?.attempt);
     try {
       // The same name and input as a running execution is answered with that execution; a
-      // closed one with ExecutionAlreadyExists. The input is the definitions' `$.forbundId`, `$.year`.
+      // closed one with ExecutionAlreadyExists. The input is the definitions' `$.forbundId`,
+      // `$.year`, and for a resumed execution where it resumes (`$.resumeAt`, `$.attempt`).
       await client.send(
         new StartExecutionCommand({
           stateMachineArn: stateMachineArns[kind],
           name,
-          input: JSON.stringify({ forbundId, year }),
+          input: JSON.stringify({ forbundId, year, ...resume }),
         }),
       );
     } catch (error) {

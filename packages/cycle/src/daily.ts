@@ -13,13 +13,35 @@ import { runAvrakning } from './avrakning-run.ts';
 import { settleDeadline } from './deadlines.ts';
 import type { CycleExecution } from './definitions.ts';
 import type { CycleDeps } from './deps.ts';
+import { executionsToResume, resumedStep } from './escalation.ts';
 import { adoptOnboardedYear } from './onboarding.ts';
 import { cyclePartition, cyclePrincipal } from './principal.ts';
+import { yearCharter } from './year-charter.ts';
 
 export * from './deadlines.ts';
 
-/** Starts a state-machine execution once per (kind, förbund, year): StartExecution in AWS. */
-export type StartExecution = (kind: CycleExecution, forbundId: string, year: number) => Promise<void>;
+/**
+ * Where a resumed execution starts (the state it stopped at) and which execution of the year it
+ * is: the first has none, the one after stop n is attempt n + 1.
+ */
+export interface ResumeAt {
+  resumeAt: string;
+  attempt: number;
+}
+
+/**
+ * Starts a state-machine execution once per (kind, förbund, year, attempt): StartExecution in
+ * AWS, named so that asking twice starts one.
+ */
+export type StartExecution = (
+  kind: CycleExecution,
+  forbundId: string,
+  year: number,
+  resume?: ResumeAt,
+) => Promise<void>;
+
+/** A year stuck that often is for people to look at; the alarm has told them many times over. */
+export const execution_attempts_max = 50;
 
 /** A planning year opens this many months before it starts (1 August of Y-1 by default). */
 export const planning_opens_month = 8;
@@ -38,7 +60,6 @@ export async function dailyWork(deps: CycleDeps, startExecution: StartExecution,
   const today = stockholmDate(now());
   const year = Number(today.slice(0, 4));
   const done: string[] = [];
-  const charter = await stores.charters.current(principal, forbundId);
 
   // Planning for next year: open it from August, then watch its deadlines.
   const next = year + 1;
@@ -50,6 +71,8 @@ export async function dailyWork(deps: CycleDeps, startExecution: StartExecution,
   }
   const planned = await stores.cycles.get(partition, next);
   if (planned) {
+    // The planned year's members answer its samråd: the charter in force when that year begins.
+    const charter = await yearCharter(stores, forbundId, next);
     const samradBy = samradDeadline(next, charter.settings);
     // Each member's answer is judged by the one judge; an answer is recorded when it is given
     // (never back-dated), so a samråd deadline recorded as missed is never corrected.
@@ -120,9 +143,31 @@ export async function dailyWork(deps: CycleDeps, startExecution: StartExecution,
       await startExecution('closing', forbundId, last);
       await stores.cycles.markDone(partition, last, 'closing.started', now());
     }
-    const reportBy = annualReportDeadline(last, charter.settings);
+    const reportBy = annualReportDeadline(last, (await yearCharter(stores, forbundId, last)).settings);
     done.push(...(await settleDeadline(deps, forbundId, last, 'annual-report')).done);
     await reminders(deps, forbundId, last, today, [['annual-report', reportBy]]);
+  }
+
+  // Executions that stopped (escalated, or reached the end of their year) go on in a new one,
+  // at the step they stopped at. Two years back: a closing that has waited past a year.
+  for (const stopped of [last - 1, last, year, next])
+    done.push(...(await resumeStopped(deps, startExecution, forbundId, stopped)));
+  return done;
+}
+
+/**
+ * Starts again every execution of the year that stopped and is not done, recorded as resumed
+ * once it is asked for (the start is idempotent by name, so a crash in between asks again).
+ */
+async function resumeStopped(deps: CycleDeps, startExecution: StartExecution, forbundId: string, year: number) {
+  const partition = cyclePartition(forbundId);
+  const done: string[] = [];
+  for (const stop of executionsToResume(await deps.stores.cycles.get(partition, year))) {
+    const attempt = stop.attempt + 1;
+    if (attempt > execution_attempts_max) continue;
+    await startExecution(stop.execution, forbundId, year, { resumeAt: stop.state, attempt });
+    if (await deps.stores.cycles.markDone(partition, year, resumedStep(stop.execution, stop.attempt), deps.now()))
+      done.push(`${stop.execution === 'planning' ? 'planeringen' : 'bokslutet'} ${year} fortsätter`);
   }
   return done;
 }

@@ -4,6 +4,7 @@ import { publishAggregate } from './aggregates.ts';
 import { type DecisionDeadline, type RecordedJudgement, recordedJudgement } from './deadline-records.ts';
 import type { CycleDeps } from './deps.ts';
 import { cyclePartition, cyclePrincipal } from './principal.ts';
+import { yearCharter } from './year-charter.ts';
 
 /** The cycle step that records a deadline as missed, and the one that records its correction. */
 export const deadlineStep = (kind: string) => `deadline.${kind}`;
@@ -93,7 +94,8 @@ async function tellMissed(
   kind: DecisionDeadline,
   { judgement }: RecordedJudgement,
 ) {
-  const charter = await deps.stores.charters.current(cyclePrincipal(forbundId), forbundId);
+  // The year's members: a kommun that joined later was never bound by this deadline.
+  const charter = await yearCharter(deps.stores, forbundId, year);
   const events: NewEvent[] = charter.members.map((member) =>
     memberEvent('deadline.missed', missedEventId(year, kind, member.id), member.id, {
       year,
@@ -113,7 +115,7 @@ async function tellMet(
   { judgement, decision }: RecordedJudgement,
 ): Promise<number> {
   const principal = cyclePrincipal(forbundId);
-  const charter = await deps.stores.charters.current(principal, forbundId);
+  const charter = await yearCharter(deps.stores, forbundId, year);
   const told = (
     await Promise.all(
       charter.members.map(async (member) =>

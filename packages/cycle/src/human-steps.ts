@@ -2,11 +2,13 @@ import { isOnTime, samradDeadline } from '@finsam/domain';
 import type { Stores } from '@finsam/store';
 import type { HumanStep } from './definitions.ts';
 import { cyclePrincipal } from './principal.ts';
+import { yearCharter } from './year-charter.ts';
 
 /**
  * Whether the people have done what a waiting step waits for. Derived from the records they
  * made (a samråd answer, a board decision, an auditor's report, a member's decision), never from
- * a flag that could disagree with them: after a crash, a re-run sees the same truth.
+ * a flag that could disagree with them: after a crash, a re-run sees the same truth. "Every
+ * member" is every member of the charter that governs the year (yearCharter), not of the newest.
  */
 export async function isHumanStepSatisfied(
   stores: Stores,
@@ -22,7 +24,7 @@ export async function isHumanStepSatisfied(
     case 'samrad.answered': {
       // Every member answered, or the samråd deadline has passed: a missing answer is recorded
       // as missing and the board decides without it (the law asks for samråd, not consent).
-      const charter = await stores.charters.current(principal, forbundId);
+      const charter = await yearCharter(stores, forbundId, year);
       const answers = await stores.budgets.answers(principal, forbundId, year);
       const answered = new Set(answers.map((answer) => answer.memberId));
       if (charter.members.every((member) => answered.has(member.id))) return true;
@@ -39,7 +41,7 @@ export async function isHumanStepSatisfied(
       return auditors.length > 0 && auditors.every((auditor) => submitted.has(auditor.id));
     }
     case 'discharge.decided': {
-      const charter = await stores.charters.current(principal, forbundId);
+      const charter = await yearCharter(stores, forbundId, year);
       const decided = new Set((await stores.closing.discharges(principal, forbundId, year)).map((d) => d.memberId));
       return charter.members.every((member) => decided.has(member.id));
     }
@@ -63,7 +65,7 @@ export interface DischargeBlocker {
 export async function dischargeBlockers(stores: Stores, forbundId: string, year: number): Promise<DischargeBlocker[]> {
   const principal = cyclePrincipal(forbundId);
   const [charter, discharges, resolutions] = await Promise.all([
-    stores.charters.current(principal, forbundId),
+    yearCharter(stores, forbundId, year),
     stores.closing.discharges(principal, forbundId, year),
     stores.closing.dischargeResolutions(principal, forbundId, year),
   ]);

@@ -7,7 +7,7 @@ import { createStores, createTable, type Table } from '@finsam/store';
 import { serve } from '@hono/node-server';
 import swaggerUi from 'swagger-ui-dist';
 import { VirtualClock } from './clock.ts';
-import { LocalCycleRunner } from './cycle-runner.ts';
+import { LocalCycleRunner, type LocalCycleRunnerOptions } from './cycle-runner.ts';
 import { seedDemoData } from './demo-data.ts';
 import { seedDemoLedger } from './demo-ledger.ts';
 import { local_table_name, startLocalDynamo } from './dynamodb.ts';
@@ -34,6 +34,8 @@ export interface RuntimeOptions {
   logLevel?: string;
   /** Run the annual cycle: state machines and the daily scheduler on the virtual clock. */
   cycle?: boolean;
+  /** The cycle runner's options (tests: steps that move only by their tokens, fast retries, faults). */
+  cycleRunner?: Omit<LocalCycleRunnerOptions, 'pollStores'>;
   /** Where simulations started from the portal write their documents; `simulation-output/` by default. */
   simulationOutDir?: string;
   /**
@@ -91,8 +93,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const deps = { stores, now: clock.now };
     // The runner's polling and the webhook worker get a table object of their own so that their
     // local-only reads are counted apart from the work AWS would do (see test/bench/cycle-year.ts).
-    const runner = new LocalCycleRunner(deps, createStores(pollingTable));
-    const scheduler = new LocalScheduler(deps, runner.start);
+    const runner = new LocalCycleRunner(deps, { ...options.cycleRunner, pollStores: createStores(pollingTable) });
+    const scheduler = new LocalScheduler(deps, runner.start, runner.sendTaskSuccess);
     await runner.resumeAll();
     scheduler.start();
     cycle = { runner, scheduler };
@@ -108,6 +110,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     table,
     logger,
     now: clock.now,
+    // As in AWS: a person's act completes the waiting step's token at once.
+    ...(cycle ? { onHumanStep: cycle.runner.onHumanStep } : {}),
     localIssuer: issuer,
     identityProvider: localIdentityProvider(stores, clock.now),
     ...(cycle

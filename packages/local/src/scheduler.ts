@@ -1,4 +1,10 @@
-import { type CycleDeps, dailyWork, type StartExecution } from '@finsam/cycle';
+import {
+  type CycleDeps,
+  completeSatisfiedSteps,
+  dailyWork,
+  type SendTaskSuccess,
+  type StartExecution,
+} from '@finsam/cycle';
 import type { Principal } from '@finsam/domain';
 import { stockholmDate } from '@finsam/domain';
 
@@ -23,6 +29,7 @@ export class LocalScheduler {
   constructor(
     private readonly deps: CycleDeps,
     private readonly startExecution: StartExecution,
+    private readonly sendTaskSuccess?: SendTaskSuccess,
   ) {}
 
   start(): void {
@@ -63,6 +70,13 @@ export class LocalScheduler {
       try {
         for (const line of await dailyWork(this.deps, this.startExecution, forbundId))
           this.log.push(`${today} ${forbundId}: ${line}`);
+        // As the daily run in AWS (functions/src/cycle-daily.ts): the waiting steps whose
+        // condition now holds (a samråd deadline passed) are completed by their tokens.
+        if (this.sendTaskSuccess) {
+          const year = Number(today.slice(0, 4));
+          for (const waiting of [year - 2, year - 1, year, year + 1])
+            await completeSatisfiedSteps(this.deps, this.sendTaskSuccess, forbundId, waiting);
+        }
       } catch (error) {
         this.log.push(`${today} ${forbundId}: FEL ${(error as Error).message}`);
       }

@@ -181,6 +181,8 @@ export function registerBudgetRoutes(
         c.req.valid('json'),
         c.var.now(),
       );
+      // The last member's answer completes the waiting samråd step now, not at the next nightly run.
+      await onHumanStep(forbundId, year);
       return c.json(answer, 201);
     },
   );
@@ -207,6 +209,7 @@ export function registerBudgetRoutes(
         c.req.valid('json'),
         c.var.now(),
       );
+      await onHumanStep(forbundId, year);
       return c.json(adoption, 201);
     },
   );

@@ -1,3 +1,4 @@
+import { openEscalations } from '@finsam/cycle';
 import { budgetYearDeadlines, hasRole, stockholmDate } from '@finsam/domain';
 import { tenantPartition } from '@finsam/store';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
@@ -116,6 +117,11 @@ export function registerCycleRoutes(app: OpenAPIHono<AppEnv>) {
             due: deadline.date,
             overdue: true,
           });
+      // A step the cycle escalated (waited past its deadline, or failed every retry) stays on the
+      // list until it is passed: the escalation's own text says what it waits for.
+      if (hasRole(principal, 'ekonom', 'forbund-admin'))
+        for (const escalation of await openEscalations({ stores, now: c.var.now }, forbundId, year))
+          tasks.push({ text: escalation.detail ?? 'Årscykeln har stannat.', overdue: true });
       return c.json({ year, today, steps, deadlines, tasks }, 200);
     },
   );

@@ -3,6 +3,7 @@ import type { NewEvent } from '@finsam/store';
 import { publishAggregate } from '../aggregates.ts';
 import type { CycleDeps } from '../deps.ts';
 import { cyclePartition, cyclePrincipal } from '../principal.ts';
+import { yearCharter } from '../year-charter.ts';
 
 /**
  * The members are asked to decide by 30 June of Y+1: the councils that decide on ansvarsfrihet
@@ -18,7 +19,8 @@ export const dischargeAnswerBy = (year: number) => `${year + 1}-06-30`;
 export async function requestDischarge(deps: CycleDeps, forbundId: string, year: number): Promise<void> {
   const { stores, now } = deps;
   const principal = cyclePrincipal(forbundId);
-  const charter = await stores.charters.current(principal, forbundId);
+  // The members of the year's charter decide on its ansvarsfrihet (yearCharter).
+  const charter = await yearCharter(stores, forbundId, year);
   const reports = await stores.closing.auditReports(principal, forbundId, year);
   const grant = reports.filter((report) => report.recommendation === 'grant').length;
   const events: NewEvent[] = charter.members.map((member) =>
@@ -42,7 +44,7 @@ export async function publishDischarge(deps: CycleDeps, forbundId: string, year:
   const principal = cyclePrincipal(forbundId);
   const [discharges, charter] = await Promise.all([
     deps.stores.closing.discharges(principal, forbundId, year),
-    deps.stores.charters.current(principal, forbundId),
+    yearCharter(deps.stores, forbundId, year),
   ]);
   await publishAggregate(deps, forbundId, year, {
     discharge: {

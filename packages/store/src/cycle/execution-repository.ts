@@ -15,6 +15,10 @@ const executionItem = z.object({
   execution: z.enum(['planning', 'closing']),
   forbundId: z.string(),
   year: z.number().int(),
+  /** Which execution of this kind and year: 1, then one more for each resumption after a stop. */
+  attempt: z.number().int().min(1).default(1),
+  /** The state a resumed execution starts at (its input's `resumeAt`). */
+  resumeAt: z.string().max(100).optional(),
   status: z.enum(['running', 'succeeded', 'failed']),
   startedAt: z.iso.datetime({ offset: true }),
   endedAt: z.iso.datetime({ offset: true }).optional(),
@@ -25,30 +29,38 @@ export type ExecutionRecord = Omit<z.infer<typeof executionItem>, 'PK' | 'SK' | 
 /**
  * The local runtime's record of its state-machine executions (Step Functions keeps its own in
  * AWS). A running execution is listed in a register so a restarted runtime finds it and runs it
- * again from the top; the idempotent tasks make that safe.
+ * again from the top (or from where it was resumed at); the idempotent tasks make that safe.
  */
+
+/** The first execution keeps its original key; a resumed one adds its attempt, as its name does in AWS. */
+const executionKey = (execution: string, year: number, attempt: number) =>
+  `EXECUTION#${execution}#${year}${attempt > 1 ? `#${attempt}` : ''}`;
 export class ExecutionRepository {
   constructor(private readonly table: Table) {}
 
-  /** Records a new execution; returns false when one already exists for that kind and year. */
+  /** Records a new execution; returns false when one already exists for that kind, year and attempt. */
   async begin(
     partition: TenantPartition,
     execution: ExecutionRecord['execution'],
     forbundId: string,
     year: number,
     at: Date,
+    resume?: { resumeAt: string; attempt: number },
   ) {
+    const attempt = resume?.attempt ?? 1;
     try {
       await this.table.putNew(
         encode(executionItem, {
           PK: partition,
-          SK: `EXECUTION#${execution}#${year}`,
+          SK: executionKey(execution, year, attempt),
           GSI1PK: running_register,
-          GSI1SK: `${forbundId}#${year}#${execution}`,
+          GSI1SK: `${forbundId}#${year}#${execution}${attempt > 1 ? `#${attempt}` : ''}`,
           kind: 'execution',
           execution,
           forbundId,
           year,
+          attempt,
+          ...(resume ? { resumeAt: resume.resumeAt } : {}),
           status: 'running',
           startedAt: at.toISOString(),
         }),
@@ -61,8 +73,8 @@ export class ExecutionRepository {
     }
   }
 
-  async get(partition: TenantPartition, execution: ExecutionRecord['execution'], year: number) {
-    const item = await this.table.get(partition, `EXECUTION#${execution}#${year}`);
+  async get(partition: TenantPartition, execution: ExecutionRecord['execution'], year: number, attempt = 1) {
+    const item = await this.table.get(partition, executionKey(execution, year, attempt));
     return item ? strip(item) : undefined;
   }
 
@@ -73,10 +85,11 @@ export class ExecutionRepository {
     status: 'succeeded' | 'failed',
     at: Date,
     error?: string,
+    attempt = 1,
   ) {
     await this.table.update(
       {
-        Key: { PK: partition, SK: `EXECUTION#${execution}#${year}` },
+        Key: { PK: partition, SK: executionKey(execution, year, attempt) },
         UpdateExpression: 'SET #status = :status, endedAt = :at, GSI1PK = :done, #error = :error',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
