@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CognitoLocal, type CognitoPool, startCognitoLocal } from '../support/cognito-local.ts';
 import { repositoryRoot } from '../support/runtime.ts';
 import { chromiumMissing, launchBrowser, portal_today, type TestBrowser } from './support/browser.ts';
-import { checkPage, expectHeading, mainText, ui_wait_ms } from './support/checks.ts';
+import { checkPage, expectHeading, mainText, readText, ui_wait_ms } from './support/checks.ts';
 import { demo_forbund_id } from './support/portal.ts';
 import { totpCode } from './support/totp.ts';
 
@@ -127,6 +127,8 @@ describe.skipIf(chromiumMissing)('signing in against Cognito', () => {
 
     await fillNewPassword(page, first_password);
     await expectHeading(page, ekonom_start_heading);
+    // The token carries no name here (cognito-local leaves standard attributes out), so the address is shown.
+    expect(await readText(page.locator('header'))).toContain(email);
     // The API is called with the ID token, issued for the portal's client.
     const claims = await sessionClaims(page);
     expect(claims).toMatchObject({ token_use: 'id', aud: pool.clientId, 'custom:forbund_id': demo_forbund_id });

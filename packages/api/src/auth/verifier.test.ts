@@ -19,4 +19,14 @@ describe('the principal from a Cognito ID token', () => {
       forbundId: 'exempeldalen',
     });
   });
+
+  it('shows the sign-in address, not the id, when the token carries no name', () => {
+    const principal = principalFromClaims({
+      sub: '7f1c2a9e-0000-4000-8000-000000000002',
+      'cognito:username': '7f1c2a9e-0000-4000-8000-000000000002',
+      'cognito:groups': ['ekonom'],
+      email: 'elin@exempeldalen.se',
+    });
+    expect(principal.name).toBe('elin@exempeldalen.se');
+  });
 });

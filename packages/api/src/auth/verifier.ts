@@ -52,7 +52,8 @@ export function principalFromClaims(claims: JWTPayload): Principal {
   const email = text('email');
   return {
     subject: text('cognito:username') ?? (claims.sub as string),
-    name: text('name') ?? text('cognito:username') ?? (claims.sub as string),
+    // Without a name (an invitation that gave none) the address is shown, never the id Cognito makes the username.
+    name: text('name') ?? email ?? text('cognito:username') ?? (claims.sub as string),
     roles: granted,
     ...(email ? { email } : {}),
     ...(forbundId ? { forbundId } : {}),
