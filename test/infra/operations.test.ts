@@ -83,6 +83,10 @@ describe('stages', () => {
 });
 
 describe('alarm topic', () => {
+  it('leaves cdk-nag nothing to report with an alarm address set', () => {
+    expect(prod.nagFindings.map((finding) => finding.ruleName)).toEqual([]);
+  });
+
   it('is encrypted with a rotated key of its own and refuses publishing without TLS', () => {
     const [topicId, topic] = only('AWS::SNS::Topic');
     const keyId = topic.Properties!.KmsMasterKeyId['Fn::GetAtt'][0];
