@@ -63,6 +63,7 @@ export class FinsamStack extends Stack {
     // Members' finance systems: outbox relay, signed delivery with retries, dead letters (issue 5).
     const webhooks = new Webhooks(this, 'Webhooks', { table: table.table, publicBaseUrl: portal.url });
     webhooks.grantDocumentLinks(apiFunction.function);
+    webhooks.grantSecrets(apiFunction.function);
 
     // Räkenskapsinformation for seven years, beyond point-in-time recovery's 35 days.
     new Backup(this, 'Backup', { table: table.table });

@@ -14,6 +14,7 @@ import { isBinaryContentType } from './binary-responses.ts';
 import { awsDocumentLinks } from './document-link-key.ts';
 import { requiredEnvironment } from './environment.ts';
 import { createSendTaskSuccess } from './step-functions.ts';
+import { awsSecretSealer } from './webhook-secrets.ts';
 
 /**
  * The HTTP API's Lambda: an adapter from API Gateway events to the Hono app, nothing more.
@@ -106,6 +107,7 @@ const app = createApp({
   webhooks: {
     endpointMode: 'aws',
     documentLinks: awsDocumentLinks,
+    secretSealer: awsSecretSealer,
     // Read late: loading the bundle needs no environment beyond the table (test/infra/bundle).
     publicBaseUrl: () => requiredEnvironment('PUBLIC_BASE_URL'),
   },

@@ -10,6 +10,7 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { awsDocumentLinks } from './document-link-key.ts';
 import { requiredEnvironment } from './environment.ts';
+import { awsSecretSealer } from './webhook-secrets.ts';
 
 /**
  * The webhook delivery Lambda, an adapter around @finsam/webhooks' engine with two triggers:
@@ -39,6 +40,7 @@ const engine = new DeliveryEngine({
   table,
   mode: 'aws',
   documentLinks: awsDocumentLinks,
+  secretSealer: awsSecretSealer,
   publicBaseUrl: () => requiredEnvironment('PUBLIC_BASE_URL'),
   signingClock: () => new Date(),
   random: Math.random,

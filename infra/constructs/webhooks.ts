@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { CfnTable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { Architecture, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -57,6 +58,8 @@ export class Webhooks extends Construct {
   readonly function: NodejsFunction;
   /** The HMAC key of signed document links; the API function needs read access too. */
   readonly documentLinkKey: Secret;
+  /** Envelope key of members' signing secrets; the API seals them, both functions open them. */
+  readonly secretKey: Key;
   private readonly publicBaseUrl: string;
 
   constructor(scope: Construct, id: string, props: WebhooksProps) {
@@ -89,6 +92,15 @@ export class Webhooks extends Construct {
       reason:
         'Rotating this key invalidates every document link already sent (they live for a week), and the Lambdas read ' +
         'it once per cold start; it is rotated by hand with a new deployment when needed, not on a timer.',
+    });
+
+    this.secretKey = new Key(this, 'SecretKey', {
+      description: 'Envelope key of members’ webhook signing secrets (data keys per secret, AES-256-GCM)',
+      enableKeyRotation: true,
+      // The table is retained (its deletion protection and RETAIN policy); so is the key without
+      // which its sealed secrets could never be opened again. It has no alias, so nothing named
+      // stands in the way of a new stack.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     this.function = this.deliveryFunction(props);
@@ -143,6 +155,15 @@ export class Webhooks extends Construct {
     apiFunction.addEnvironment('PUBLIC_BASE_URL', this.publicBaseUrl);
   }
 
+  /**
+   * Sealing and opening signing secrets: the API function seals them when a subscription is
+   * created or rotated and opens them for the ping; the delivery function opens them to sign.
+   */
+  grantSecrets(fn: NodejsFunction) {
+    this.secretKey.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+    fn.addEnvironment('WEBHOOK_SECRET_KEY_ARN', this.secretKey.keyArn);
+  }
+
   private deliveryFunction(props: WebhooksProps): NodejsFunction {
     const logGroup = new LogGroup(this, 'Logs', { retention: log_retention });
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
@@ -175,6 +196,8 @@ export class Webhooks extends Construct {
     // cannot be limited to one partition with dynamodb:LeadingKeys; it builds keys from the items.
     props.table.grantReadWriteData(deliveryFunction);
     this.documentLinkKey.grantRead(deliveryFunction);
+    // Decrypt to sign; GenerateDataKey to seal the plaintext secrets of items from before sealing.
+    this.grantSecrets(deliveryFunction);
     const tableLogicalId = Stack.of(this).resolve((props.table.node.defaultChild as CfnTable).logicalId);
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,

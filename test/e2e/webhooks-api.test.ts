@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp, createJwksVerifier } from '@finsam/api';
 import { local_issuer_name, localIdentityProvider, type Runtime } from '@finsam/local';
 import { createStores } from '@finsam/store';
-import { documentLinkSource, subscriptions_per_member_max } from '@finsam/webhooks';
+import { documentLinkSource, envelopeSealer, localKeyProvider, subscriptions_per_member_max } from '@finsam/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allItems, call, login, startTestRuntime } from '../support/runtime.ts';
@@ -200,6 +200,7 @@ describe('in AWS mode', () => {
         endpointMode: 'aws',
         documentLinks: documentLinkSource({ loadKey: async () => new Uint8Array(32), now: () => new Date() }),
         publicBaseUrl: () => 'https://portal.finsam.example',
+        secretSealer: envelopeSealer(localKeyProvider(async () => new Uint8Array(32).fill(3))),
       },
     });
     const token = await login(runtime, 'forbundsadmin');

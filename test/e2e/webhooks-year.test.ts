@@ -6,7 +6,14 @@ import { createApp, createJwksVerifier } from '@finsam/api';
 import { eventTypes } from '@finsam/domain';
 import { inProcessDriver, local_issuer_name, localIdentityProvider, type Runtime, simulateYear } from '@finsam/local';
 import { createStores } from '@finsam/store';
-import { document_link_ttl_ms, documentLinkSource, documentPath, signDocumentLink } from '@finsam/webhooks';
+import {
+  document_link_ttl_ms,
+  documentLinkSource,
+  documentPath,
+  envelopeSealer,
+  localKeyProvider,
+  signDocumentLink,
+} from '@finsam/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulated_year, viewer } from '../support/cycle.ts';
 import { call, login, startTestRuntime } from '../support/runtime.ts';
@@ -130,6 +137,7 @@ describe('documents behind the events', () => {
         endpointMode: 'local',
         documentLinks: documentLinkSource({ loadKey: async () => key, now: () => new Date() }),
         publicBaseUrl: () => runtime.url,
+        secretSealer: envelopeSealer(localKeyProvider(async () => new Uint8Array(32).fill(3))),
       },
     });
     const statementId = new URL(

@@ -145,6 +145,33 @@ describe('document link key', () => {
   });
 });
 
+describe('signing secret key', () => {
+  it('is a retained KMS key with rotation, that the API and the delivery function may seal and open with', () => {
+    const keyId = logicalIdOf('AWS::KMS::Key', () => true);
+    expect(resources[keyId]!.Properties.EnableKeyRotation).toBe(true);
+    expect((template.toJSON().Resources[keyId] as { DeletionPolicy: string }).DeletionPolicy).toBe('Retain');
+    const keyArn = { 'Fn::GetAtt': [keyId, 'Arn'] };
+    const grantees = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .filter((r) =>
+        r.Properties.PolicyDocument.Statement.some(
+          (statement: { Action: string | string[]; Resource: unknown }) =>
+            JSON.stringify([statement.Action].flat().sort()) ===
+              JSON.stringify(['kms:Decrypt', 'kms:GenerateDataKey']) &&
+            JSON.stringify(statement.Resource) === JSON.stringify(keyArn),
+        ),
+      );
+    expect(grantees).toHaveLength(2);
+    const apiFunction = logicalIdOf(
+      'AWS::Lambda::Function',
+      (p) => p.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'finsam-api',
+      'ApiFunction',
+    );
+    for (const fn of [apiFunction, deliveryFunctionId()])
+      expect(resources[fn]!.Properties.Environment.Variables.WEBHOOK_SECRET_KEY_ARN).toEqual(keyArn);
+  });
+});
+
 describe('signed document links', () => {
   const routes = () =>
     Object.values(resources)

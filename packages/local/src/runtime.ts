@@ -16,6 +16,7 @@ import { localIdentityProvider } from './local-identity.ts';
 import { hashPassword } from './passwords.ts';
 import { type CognitoSignIn, portalConfigResponse } from './portal-config.ts';
 import { LocalScheduler } from './scheduler.ts';
+import { localSecretSealer } from './secret-key-file.ts';
 import { inProcessDriver } from './simulation-driver.ts';
 import { SimulationJobs } from './simulation-jobs.ts';
 import { serveFile } from './static-files.ts';
@@ -105,8 +106,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   // The runtime's public address, which document links point at; known once the server listens.
   let url = '';
   const documentLinks = createLocalDocumentLinks(sessionClock.now);
+  // Webhook signing secrets are sealed under a key file beside the data, as under KMS in AWS.
+  const secretSealer = localSecretSealer(options.inMemory ? undefined : join(options.dataDir, 'webhook-secret.key'));
   const app = createApp({
-    webhooks: { endpointMode: 'local', documentLinks, publicBaseUrl: () => url },
+    webhooks: { endpointMode: 'local', documentLinks, publicBaseUrl: () => url, secretSealer },
     table,
     logger,
     now: clock.now,
@@ -161,6 +164,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     table: pollingTable,
     now: clock.now,
     documentLinks,
+    secretSealer,
     publicBaseUrl: () => url,
     logger,
   });

@@ -7,6 +7,7 @@ import {
   documentLinkSource,
   due_index_shards,
   OutboxRelay,
+  type SecretSealer,
 } from '@finsam/webhooks';
 
 /** Real time between two polls of the outbox and the due index: the local delivery latency. */
@@ -17,6 +18,8 @@ export interface WebhookWorkerOptions {
   /** The runtime's virtual clock: retry schedules, leases and the delivery log follow it. */
   now: () => Date;
   documentLinks: DocumentLinkSource;
+  /** The same sealer as the API's: the key file under `.data/`. */
+  secretSealer: SecretSealer;
   /** The runtime's URL, which document links in webhooks point at; known once the server listens. */
   publicBaseUrl: () => string;
   logger: Logger;
@@ -50,6 +53,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     table: options.table,
     mode: 'local',
     documentLinks: options.documentLinks,
+    secretSealer: options.secretSealer,
     publicBaseUrl: options.publicBaseUrl,
     // Receivers check webhook-timestamp against their real clock, whatever the virtual one says.
     signingClock: () => new Date(),

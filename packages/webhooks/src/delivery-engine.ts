@@ -9,6 +9,7 @@ import type { EndpointMode } from './endpoint-guard.ts';
 import { createSender, delivery_timeout_ms, type Sender, type SendResult } from './http-sender.ts';
 import { forbundIdOf, partitionOf, webhookKeys } from './keys.ts';
 import { nextAttemptAt } from './retry-schedule.ts';
+import type { SecretSealer } from './secret-sealer.ts';
 import { signedHeaders } from './signing.ts';
 import { type Subscription, signingSecrets, subscriptionItem } from './subscription-items.ts';
 import { SubscriptionRepository } from './subscription-repository.ts';
@@ -26,6 +27,8 @@ export interface DeliveryEngineOptions {
   table: Table;
   mode: EndpointMode;
   documentLinks: DocumentLinkSource;
+  /** Seals and opens members' signing secrets: KMS in AWS, the key file under `.data/` locally. */
+  secretSealer: SecretSealer;
   /** The portal's public origin, which document links in webhooks point at. */
   publicBaseUrl: () => string;
   /**
@@ -65,7 +68,11 @@ export class DeliveryEngine {
   private readonly events = new Map<string, OutboxEvent>();
 
   constructor(readonly options: DeliveryEngineOptions) {
-    this.subscriptions = new SubscriptionRepository(options.table, new AuditRepository(options.table));
+    this.subscriptions = new SubscriptionRepository(
+      options.table,
+      new AuditRepository(options.table),
+      options.secretSealer,
+    );
     this.deliveries = new DeliveryRepository(options.table);
     this.outbox = new OutboxRepository(options.table);
     this.concurrency = options.concurrency ?? delivery_concurrency_max;
@@ -90,7 +97,7 @@ export class DeliveryEngine {
   async attempt(key: DeliveryKey, now: Date): Promise<AttemptResult | undefined> {
     const claimed = await this.deliveries.claim(key, now, new Date(now.getTime() + this.leaseMs));
     if (!claimed) return undefined;
-    const subscription = await this.subscriptionOf(claimed);
+    let subscription = await this.subscriptionOf(claimed);
     if (!subscription?.enabled) return this.deadWithoutAttempt(claimed, now, 'subscription-disabled');
     let body: string;
     try {
@@ -103,8 +110,15 @@ export class DeliveryEngine {
         return this.deadWithoutAttempt(claimed, now, 'event-missing');
       throw error;
     }
+    // An item from before sealing is sealed the first time it signs (read both, write sealed).
+    subscription = await this.subscriptions.sealPlaintextSecrets(
+      key.partition,
+      subscription,
+      now,
+      webhookSystemPrincipal.subject,
+    );
     const headers = signedHeaders(
-      signingSecrets(subscription, now),
+      await signingSecrets(this.options.secretSealer, subscription, now),
       claimed.eventId,
       this.options.signingClock(),
       body,

@@ -11,6 +11,7 @@ export * from './http-sender.ts';
 export * from './keys.ts';
 export * from './outbox-relay.ts';
 export * from './retry-schedule.ts';
+export * from './secret-sealer.ts';
 export * from './signing.ts';
 export * from './subscription-items.ts';
 export * from './subscription-repository.ts';

@@ -1,6 +1,7 @@
 import { eventTypes } from '@finsam/store';
 import { z } from 'zod';
 import { endpoint_url_length_max } from './endpoint-guard.ts';
+import { type SecretSealer, sealedSecretSchema } from './secret-sealer.ts';
 import { isSecret } from './signing.ts';
 
 const timestamp = z.iso.datetime({ offset: true });
@@ -16,9 +17,26 @@ export const disabledReasons = ['manual', 'deleted', 'retry-window-exhausted'] a
 export type DisabledReason = (typeof disabledReasons)[number];
 
 /**
- * A member's webhook endpoint. The secrets are stored as they are, because they must sign, and
- * never leave the store after the response that created them. The first secret is the current
- * one; a second is the previous one, signing until `retiresAt` (rotation's overlap window).
+ * One signing secret as stored: sealed (envelope-encrypted, secret-sealer.ts). `value`, the
+ * plaintext, is what items written before issue 11 hold; it is still read, never written again:
+ * every write of the subscription seals it, and so does the delivery worker when it signs with it.
+ */
+export const storedSecretSchema = z
+  .object({
+    sealed: sealedSecretSchema.optional(),
+    value: z.string().refine(isSecret).optional(),
+    createdAt: timestamp,
+    retiresAt: timestamp.optional(),
+  })
+  .refine((secret) => (secret.sealed === undefined) !== (secret.value === undefined), {
+    message: 'a stored secret is either sealed or, from before sealing, plaintext',
+  });
+export type StoredSecret = z.infer<typeof storedSecretSchema>;
+
+/**
+ * A member's webhook endpoint. The secrets must sign, so they are kept, but sealed, and never
+ * leave the store after the response that created them. The first secret is the current one; a
+ * second is the previous one, signing until `retiresAt` (rotation's overlap window).
  */
 export const subscriptionItem = z.object({
   PK: z.string(),
@@ -31,10 +49,7 @@ export const subscriptionItem = z.object({
   eventTypes: z.array(z.enum(eventTypes)).min(1).max(eventTypes.length),
   description: z.string().max(subscription_description_length_max).optional(),
   enabled: z.boolean(),
-  secrets: z
-    .array(z.object({ value: z.string().refine(isSecret), createdAt: timestamp, retiresAt: timestamp.optional() }))
-    .min(1)
-    .max(2),
+  secrets: z.array(storedSecretSchema).min(1).max(2),
   version: z.number().int().positive(),
   createdAt: timestamp,
   createdBy: z.string(),
@@ -51,12 +66,19 @@ const notices: Record<DisabledReason, string> = {
     'Avstängd automatiskt: mottagaren svarade inte med 2xx under hela omförsöksfönstret (72 timmar). Rätta mottagaren, slå på prenumerationen och spela upp de olevererade händelserna igen.',
 };
 
-/** The secrets that sign at `now`, current first. */
-export function signingSecrets(subscription: Subscription, now: Date): string[] {
-  return subscription.secrets
-    .filter((secret) => !secret.retiresAt || Date.parse(secret.retiresAt) > now.getTime())
-    .map((secret) => secret.value);
+/** The secrets that sign at `now`, current first, opened. */
+export async function signingSecrets(sealer: SecretSealer, subscription: Subscription, now: Date): Promise<string[]> {
+  const owner = { forbundId: subscription.forbundId, memberId: subscription.memberId, subscriptionId: subscription.id };
+  return Promise.all(
+    subscription.secrets
+      .filter((secret) => !secret.retiresAt || Date.parse(secret.retiresAt) > now.getTime())
+      .map((secret) => (secret.sealed ? sealer.open(secret.sealed, owner) : (secret.value as string))),
+  );
 }
+
+/** True while a subscription still holds a plaintext secret from before sealing. */
+export const hasPlaintextSecret = (subscription: Subscription) =>
+  subscription.secrets.some((secret) => secret.value !== undefined);
 
 /** What the API shows: everything but the secrets. */
 export function subscriptionView(subscription: Subscription) {

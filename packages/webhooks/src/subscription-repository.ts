@@ -3,9 +3,11 @@ import { type AuditRepository, decode, type EventType, encode, type Table, type 
 import { ulid } from 'ulidx';
 import { memberPartition } from './access.ts';
 import { webhookKeys } from './keys.ts';
+import type { SecretSealer } from './secret-sealer.ts';
 import { generateSecret } from './signing.ts';
 import {
   type DisabledReason,
+  hasPlaintextSecret,
   type Subscription,
   subscriptionItem,
   subscriptions_per_member_max,
@@ -34,12 +36,15 @@ const changedByOther = 'Prenumerationen har ändrats av någon annan. Läs in de
 
 /**
  * Webhook subscriptions under the tenant partition, one item each (`SUB#<memberId>#<id>`).
- * Changes use optimistic locking on `version`, and every change writes an audit item.
+ * Changes use optimistic locking on `version`, and every change writes an audit item. Secrets
+ * are sealed before they are written (secret-sealer.ts); a plaintext one read from an older item
+ * is sealed by the next write.
  */
 export class SubscriptionRepository {
   constructor(
     private readonly table: Table,
     private readonly audit: AuditRepository,
+    private readonly sealer: SecretSealer,
   ) {}
 
   /** Creates a subscription; the secret is returned here and never again. */
@@ -53,6 +58,7 @@ export class SubscriptionRepository {
       throw conflict(`En medlem kan ha högst ${subscriptions_per_member_max} webhookprenumerationer.`);
     const id = ulid(at.getTime());
     const secret = generateSecret();
+    const sealed = await this.sealer.seal(secret, { forbundId, memberId, subscriptionId: id });
     const stamp = at.toISOString();
     const item = encode(subscriptionItem, {
       PK: partition,
@@ -66,7 +72,7 @@ export class SubscriptionRepository {
       ...(input.description ? { description: input.description } : {}),
       enabled: input.enabled ?? true,
       ...(input.enabled === false ? { disabledAt: stamp, disabledReason: 'manual' } : {}),
-      secrets: [{ value: secret, createdAt: stamp }],
+      secrets: [{ sealed, createdAt: stamp }],
       version: 1,
       createdAt: stamp,
       createdBy: principal.subject,
@@ -130,12 +136,13 @@ export class SubscriptionRepository {
     const partition = memberPartition(principal, forbundId, memberId);
     const current = await this.load(partition, memberId, id);
     const secret = generateSecret();
+    const sealed = await this.sealer.seal(secret, { forbundId, memberId, subscriptionId: id });
     const [previous] = current.secrets as [Subscription['secrets'][number]];
     const stamp = at.toISOString();
     const next: Subscription = {
       ...current,
       secrets: [
-        { value: secret, createdAt: stamp },
+        { sealed, createdAt: stamp },
         ...(overlapMs > 0 ? [{ ...previous, retiresAt: new Date(at.getTime() + overlapMs).toISOString() }] : []),
       ],
       version: expectedVersion + 1,
@@ -185,13 +192,30 @@ export class SubscriptionRepository {
         updatedAt: stamp,
       };
       try {
-        await this.write(partition, next, current.version);
-        await this.record(partition, actor, at, `webhook.disabled.${reason}`, next, current.version);
-        return next;
+        const written = await this.write(partition, next, current.version);
+        await this.record(partition, actor, at, `webhook.disabled.${reason}`, written, current.version);
+        return written;
       } catch (error) {
         if (round >= 1 || !(error instanceof FinsamError && error.kind === 'conflict')) throw error;
         current = await this.load(partition, current.memberId, current.id);
       }
+    }
+  }
+
+  /**
+   * Seals the plaintext secrets of an item written before sealing, with no other change. Called
+   * by the delivery worker when it signs with one; a concurrent change wins (and seals them too).
+   */
+  async sealPlaintextSecrets(partition: TenantPartition, subscription: Subscription, at: Date, actor: string) {
+    if (!hasPlaintextSecret(subscription)) return subscription;
+    const next: Subscription = { ...subscription, version: subscription.version + 1, updatedAt: at.toISOString() };
+    try {
+      const written = await this.write(partition, next, subscription.version);
+      await this.record(partition, actor, at, 'webhook.secrets-sealed', written, subscription.version);
+      return written;
+    } catch (error) {
+      if (error instanceof FinsamError && error.kind === 'conflict') return subscription;
+      throw error;
     }
   }
 
@@ -213,9 +237,21 @@ export class SubscriptionRepository {
     return toSubscription(item);
   }
 
+  /** Writes a subscription with every secret sealed; returns what was written. */
   private async write(partition: TenantPartition, subscription: Subscription, expectedVersion: number) {
+    const owner = {
+      forbundId: subscription.forbundId,
+      memberId: subscription.memberId,
+      subscriptionId: subscription.id,
+    };
+    const secrets = await Promise.all(
+      subscription.secrets.map(async ({ value, ...secret }) =>
+        value === undefined ? secret : { ...secret, sealed: await this.sealer.seal(value, owner) },
+      ),
+    );
     const item = encode(subscriptionItem, {
       ...subscription,
+      secrets,
       PK: partition,
       SK: webhookKeys.subscription(subscription.memberId, subscription.id),
       kind: 'webhook-subscription',
@@ -226,6 +262,7 @@ export class SubscriptionRepository {
       { ':expected': expectedVersion },
       changedByOther,
     );
+    return toSubscription(item);
   }
 
   private record(

@@ -78,7 +78,7 @@ export class WebhookService {
       data: { subscriptionId: id, message: 'Testmeddelande från Finsam Cloud.' },
     });
     const headers = signedHeaders(
-      signingSecrets(subscription, now),
+      await signingSecrets(this.engine.options.secretSealer, subscription, now),
       messageId,
       this.engine.options.signingClock(),
       body,

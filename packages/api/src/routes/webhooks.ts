@@ -3,6 +3,7 @@ import {
   DeliveryEngine,
   type DocumentLinkSource,
   type EndpointMode,
+  type SecretSealer,
   secret_overlap_hours_default,
   subscriptionView,
   WebhookService,
@@ -33,6 +34,8 @@ export interface WebhookRouteDependencies {
   documentLinks: DocumentLinkSource;
   /** The portal's public origin, which document links point at (never the request's host). */
   publicBaseUrl: () => string;
+  /** Seals the signing secrets of new and rotated subscriptions, and opens them for the ping. */
+  secretSealer: SecretSealer;
 }
 
 const hour_ms = 60 * 60_000;
@@ -47,6 +50,7 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, dependencies: We
     mode: dependencies.endpointMode,
     documentLinks: dependencies.documentLinks,
     publicBaseUrl: dependencies.publicBaseUrl,
+    secretSealer: dependencies.secretSealer,
     // Receivers check webhook-timestamp against their own, real clock.
     signingClock: () => new Date(),
     random: Math.random,
