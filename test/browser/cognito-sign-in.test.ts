@@ -151,9 +151,9 @@ describe.skipIf(chromiumMissing)('signing in against Cognito', () => {
 
     // A token the API refuses (here: its signature spoiled) is renewed once and the call repeated.
     const spoiled = `${stored.token.slice(0, -4)}AAAA`;
+    // A string, evaluated in the page: the test itself compiles without the DOM's types.
     await page.evaluate(
-      ([session]) => sessionStorage.setItem('finsam.session', session as string),
-      [JSON.stringify({ ...stored, token: spoiled })],
+      `sessionStorage.setItem('finsam.session', ${JSON.stringify(JSON.stringify({ ...stored, token: spoiled }))})`,
     );
     await page.reload();
     await expectHeading(page, ekonom_start_heading);
@@ -161,7 +161,7 @@ describe.skipIf(chromiumMissing)('signing in against Cognito', () => {
 
     await signOut(page);
     await expect(refreshWith(refreshToken)).rejects.toBeInstanceOf(NotAuthorizedException);
-    expect(await page.evaluate(() => sessionStorage.getItem('finsam.session'))).toBeNull();
+    expect(await page.evaluate<string | null>("sessionStorage.getItem('finsam.session')")).toBeNull();
   });
 
   it('enrols an authenticator app and then asks for its code at sign-in', async () => {
@@ -269,7 +269,7 @@ function wrongCode(code: string): string {
 }
 
 async function storedSession(page: Page) {
-  const text = await page.evaluate(() => sessionStorage.getItem('finsam.session'));
+  const text = await page.evaluate<string | null>("sessionStorage.getItem('finsam.session')");
   return JSON.parse(text ?? 'null') as { token: string; renewal: { refreshToken?: string } };
 }
 
