@@ -12,6 +12,15 @@ import {
 import { conflict, FinsamError, notFound } from '@finsam/domain';
 import { gsi1IndexName, tableKeyNames } from './keys.ts';
 import { decodeCursor, encodeCursor, type Page, page_items_max } from './pagination.ts';
+import {
+  newWriteToken,
+  rawToken,
+  sdkAttempts,
+  token_value,
+  tokenNames,
+  withTokenAssignment,
+  write_token_attribute,
+} from './write-token.ts';
 
 export type Item = Record<string, unknown>;
 
@@ -27,9 +36,19 @@ export interface CapacityMeter {
 }
 
 /**
+ * The logical operation a write belongs to (see write-token.ts). Without one, each call is its
+ * own operation; a caller passes its own token when several calls, or another writer completing
+ * its work, must be recognised as the same operation.
+ */
+export interface WriteOptions {
+  token?: string | undefined;
+}
+
+/**
  * A thin layer over the one DynamoDB table: gets, conditional puts and updates, paged queries.
  * It knows keys and conditions, never business rules. Conditional-check failures become a
- * `conflict` with the caller's message, so a lost race is a 409 and never a 500.
+ * `conflict` with the caller's message, so a lost race is a 409 and never a 500; a failure that
+ * meets the write's own token is the SDK's retry of a write that had committed, and succeeds.
  */
 export class Table {
   readonly documents: DynamoDBDocumentClient;
@@ -60,8 +79,8 @@ export class Table {
   }
 
   /** Puts an item that must not exist yet; `conflictMessage` explains a lost race to the user. */
-  async putNew(item: Item, conflictMessage: string): Promise<void> {
-    await this.put(item, `attribute_not_exists(${tableKeyNames.partition})`, undefined, conflictMessage);
+  async putNew(item: Item, conflictMessage: string, options: WriteOptions = {}): Promise<void> {
+    await this.put(item, `attribute_not_exists(${tableKeyNames.partition})`, undefined, conflictMessage, options);
   }
 
   async put(
@@ -69,24 +88,52 @@ export class Table {
     condition?: string,
     values?: Record<string, unknown>,
     conflictMessage = 'Uppgiften har ändrats av någon annan.',
+    options: WriteOptions = {},
   ): Promise<void> {
+    const token = options.token ?? newWriteToken();
     try {
       const result = await this.documents.send(
         new PutCommand({
           TableName: this.name,
-          Item: item,
+          Item: { ...item, [write_token_attribute]: token },
           ConditionExpression: condition,
           ExpressionAttributeValues: values,
+          ...(condition ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
           ReturnConsumedCapacity: 'TOTAL',
         }),
       );
       this.capacity.writeUnits += result.ConsumedCapacity?.CapacityUnits ?? 0;
     } catch (error) {
+      const key = { partition: String(item[tableKeyNames.partition]), sort: String(item[tableKeyNames.sort]) };
+      if (await this.isOwnWrite(error, key, token, options.token !== undefined)) return;
       throw translateConditionFailure(error, conflictMessage);
     }
   }
 
-  /** Deletes an item that must exist; `notFoundMessage` answers one that is already gone. */
+  /**
+   * Whether a failed condition met this operation's own earlier write. Only then can the item
+   * carry the token: with a token made for this call, that needs an earlier attempt by the SDK;
+   * a caller's token may also have been written by another writer completing the operation.
+   */
+  private async isOwnWrite(
+    error: unknown,
+    key: { partition: string; sort: string },
+    token: string,
+    tokenFromCaller: boolean,
+  ): Promise<boolean> {
+    if (!isConditionFailure(error)) return false;
+    if (!tokenFromCaller && sdkAttempts(error) < 2) return false;
+    // DynamoDB hands back the item it met (ALL_OLD); where it does not (dynalite), read it.
+    const returned = (error as { Item?: unknown }).Item;
+    const met = returned ? rawToken(returned) : (await this.get(key.partition, key.sort))?.[write_token_attribute];
+    return met === token;
+  }
+
+  /**
+   * Deletes an item that must exist; `notFoundMessage` answers one that is already gone. A delete
+   * the SDK retried may have removed the item itself on an earlier attempt: gone is what was
+   * asked for, so only a first attempt that finds nothing is a 404.
+   */
   async deleteExisting(partition: string, sort: string, notFoundMessage: string): Promise<void> {
     try {
       const result = await this.documents.send(
@@ -99,18 +146,48 @@ export class Table {
       );
       this.capacity.writeUnits += result.ConsumedCapacity?.CapacityUnits ?? 0;
     } catch (error) {
+      if (isConditionFailure(error) && sdkAttempts(error) > 1) return;
       throw isConditionFailure(error) ? notFound(notFoundMessage) : error;
     }
   }
 
-  async update(input: Omit<UpdateCommandInput, 'TableName'>, conflictMessage: string): Promise<Item | undefined> {
+  /**
+   * An update, returning the item as it is afterwards. A conditional update also sets the write
+   * token, so that its retry after a lost response is recognised like a put's. (Unconditional
+   * updates are SET, idempotent as they are, or ADD on counters that may skip and never count.)
+   */
+  async update(
+    input: Omit<UpdateCommandInput, 'TableName'>,
+    conflictMessage: string,
+    options: WriteOptions = {},
+  ): Promise<Item | undefined> {
+    const token = options.token ?? newWriteToken();
+    const conditional = input.ConditionExpression !== undefined;
+    const command = conditional
+      ? {
+          ...input,
+          UpdateExpression: withTokenAssignment(input.UpdateExpression ?? ''),
+          ExpressionAttributeNames: { ...input.ExpressionAttributeNames, ...tokenNames },
+          ExpressionAttributeValues: { ...input.ExpressionAttributeValues, [token_value]: token },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+        }
+      : input;
     try {
       const result = await this.documents.send(
-        new UpdateCommand({ ...input, TableName: this.name, ReturnValues: 'ALL_NEW', ReturnConsumedCapacity: 'TOTAL' }),
+        new UpdateCommand({
+          ...command,
+          TableName: this.name,
+          ReturnValues: 'ALL_NEW',
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
       );
       this.capacity.writeUnits += result.ConsumedCapacity?.CapacityUnits ?? 0;
       return result.Attributes;
     } catch (error) {
+      const key = input.Key as Item;
+      const at = { partition: String(key[tableKeyNames.partition]), sort: String(key[tableKeyNames.sort]) };
+      if (conditional && (await this.isOwnWrite(error, at, token, options.token !== undefined)))
+        return this.get(at.partition, at.sort);
       throw translateConditionFailure(error, conflictMessage);
     }
   }
@@ -180,8 +257,17 @@ const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException ||
   (error instanceof Error && error.name === 'ConditionalCheckFailedException');
 
+/**
+ * A lost race whose write the SDK had sent more than once: one of its attempts may have committed
+ * before another write changed the item again, so the caller's own record of the operation
+ * decides. A race lost on the first attempt is certainly lost.
+ */
+export function isRetriedLostRace(error: unknown): boolean {
+  return isLostRace(error) && sdkAttempts((error as Error).cause) > 1;
+}
+
 function translateConditionFailure(error: unknown, message: string): unknown {
-  return isConditionFailure(error) ? conflict(message) : error;
+  return isConditionFailure(error) ? Object.assign(conflict(message), { cause: error }) : error;
 }
 
 export function createTable(config: TableConfig): Table {

@@ -38,7 +38,8 @@ export const periodItem = z.object({
   yearLocked: z.boolean(),
   lockedMonths: z.array(z.string()),
   locks: z.array(periodLockSchema),
-  version: z.number().int().positive(),
+  /** 0 while only bookings have written the item (series-head.ts), one more with each lock. */
+  version: z.number().int().min(0),
 });
 
 export const voucherItem = z.object({

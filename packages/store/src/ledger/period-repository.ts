@@ -1,36 +1,40 @@
 import { FinsamError, invalid, lockMonth, lockYear, type PeriodLocks, type Principal } from '@finsam/domain';
 import { decode, encode } from '../codecs.ts';
 import { keys } from '../keys.ts';
-import type { Table } from '../table.ts';
+import { type Item, isLostRace, type Table } from '../table.ts';
 import { tenantPartition } from '../tenant.ts';
 import { type PeriodLock, periodItem } from './codecs.ts';
-
-/**
- * The longest a booking may take between reading the period locks and writing its voucher.
- * Without transactions the lock and the voucher are separate items, so a lock takes effect only
- * after this grace: a booking that read the period as open either lands within the grace or is
- * abandoned by the booking itself (VoucherRepository checks its own elapsed time). After the
- * grace, nothing can land in the locked period.
- */
-export const booking_in_flight_ms_max = 2_000;
+import { ensureWritten, pendingHeads, periodNames } from './series-head.ts';
 
 export interface StoredPeriods extends PeriodLocks {
   lockedMonths: string[];
   locks: PeriodLock[];
+  /** The lock version: 0 until the first lock, one more with each. Bookings are conditioned on it. */
   version: number;
 }
 
+const toPeriods = (year: number, item: Item | undefined): StoredPeriods => {
+  if (!item) return { year, yearLocked: false, lockedMonths: [], locks: [], version: 0 };
+  const { yearLocked, lockedMonths, locks, version } = decode(periodItem, item);
+  return { year, yearLocked, lockedMonths, locks, version };
+};
+
+/**
+ * The period locks of a year, in the year's period item. The same item holds each series' newest
+ * voucher number (series-head.ts), so a booking's claim of a number is conditioned on the lock
+ * version it checked: a lock is in force for every write that reaches the table after it.
+ */
 export class PeriodRepository {
-  constructor(
-    private readonly table: Table,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {}
+  constructor(private readonly table: Table) {}
 
   async periods(principal: Principal, forbundId: string, year: number): Promise<StoredPeriods> {
+    return toPeriods(year, await this.table.get(tenantPartition(principal, forbundId), keys.periods(year)));
+  }
+
+  /** The locks and the raw period item, whose series heads a booking claims its number on. */
+  async state(principal: Principal, forbundId: string, year: number) {
     const item = await this.table.get(tenantPartition(principal, forbundId), keys.periods(year));
-    if (!item) return { year, yearLocked: false, lockedMonths: [], locks: [], version: 0 };
-    const { yearLocked, lockedMonths, locks, version } = decode(periodItem, item);
-    return { year, yearLocked, lockedMonths, locks, version };
+    return { periods: toPeriods(year, item), item };
   }
 
   /** The reason a date cannot take bookings, or undefined when it can. */
@@ -52,20 +56,55 @@ export class PeriodRepository {
     if (!isYear && !/^\d{4}-(0[1-9]|1[0-2])$/.test(period))
       throw invalid('Ogiltig period.', [{ field: 'period', message: 'Ange ÅÅÅÅ-MM eller ÅÅÅÅ.' }]);
     const next = isYear ? lockYear(current) : lockMonth(current, period);
-    const item = encode(periodItem, {
+    const entry: PeriodLock = { period, at: at.toISOString(), by: principal.subject, reason };
+    const locked = encode(periodItem, {
       PK: partition,
       SK: keys.periods(year),
       kind: 'periods',
       year,
       yearLocked: next.yearLocked,
       lockedMonths: [...next.lockedMonths],
-      locks: [...current.locks, { period, at: at.toISOString(), by: principal.subject, reason }],
+      locks: [...current.locks, entry],
       version: current.version + 1,
     });
-    const message = 'Perioderna har ändrats av någon annan. Försök igen.';
-    if (current.version === 0) await this.table.putNew(item, message);
-    else await this.table.put(item, 'version = :previous', { ':previous': current.version }, message);
-    await this.sleep(booking_in_flight_ms_max);
+    // An update, not a put: the series heads in the same item are the bookings' and stay.
+    const after = await this.table
+      .update(
+        {
+          Key: { PK: partition, SK: keys.periods(year) },
+          UpdateExpression:
+            'SET #kind = :kind, #year = :year, #yearLocked = :yearLocked, #lockedMonths = :lockedMonths, ' +
+            '#locks = :locks, #version = :version',
+          ConditionExpression: 'attribute_not_exists(#version) OR #version = :previous',
+          ExpressionAttributeNames: periodNames,
+          ExpressionAttributeValues: {
+            ':kind': locked.kind,
+            ':year': locked.year,
+            ':yearLocked': locked.yearLocked,
+            ':lockedMonths': locked.lockedMonths,
+            ':locks': locked.locks,
+            ':version': locked.version,
+            ':previous': current.version,
+          },
+        },
+        'Perioderna har ändrats av någon annan. Försök igen.',
+      )
+      .catch((error) => this.ownLock(error, partition, year, entry));
+    // Bookings whose claim came before the lock are booked; their vouchers are written before the
+    // lock is reported in force, so whoever reads the locked period afterwards sees all of it.
+    for (const head of pendingHeads(after)) await ensureWritten(this.table, head);
     return this.periods(principal, forbundId, year);
+  }
+
+  /**
+   * A lock whose retry failed its condition: if the item holds this very lock entry, the first
+   * attempt committed and a booking's claim has since replaced the item's write token.
+   */
+  private async ownLock(error: unknown, partition: string, year: number, lock: PeriodLock): Promise<Item> {
+    if (!isLostRace(error)) throw error;
+    const item = await this.table.get(partition, keys.periods(year));
+    const same = (entry: PeriodLock) => entry.period === lock.period && entry.at === lock.at && entry.by === lock.by;
+    if (item && toPeriods(year, item).locks.some(same)) return item;
+    throw error;
   }
 }

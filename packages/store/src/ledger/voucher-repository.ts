@@ -14,18 +14,22 @@ import {
 } from '@finsam/domain';
 import type { AuditRepository } from '../audit-repository.ts';
 import { decode, encode, withoutKeys } from '../codecs.ts';
+import type { TenantPartition } from '../keys.ts';
 import { keys } from '../keys.ts';
 import type { Table } from '../table.ts';
-import { isLostRace } from '../table.ts';
+import { isLostRace, isRetriedLostRace } from '../table.ts';
 import { tenantPartition } from '../tenant.ts';
+import { newWriteToken, write_token_attribute } from '../write-token.ts';
 import type { ChartRepository } from './chart-repository.ts';
 import { voucherItem } from './codecs.ts';
-import { booking_in_flight_ms_max, type PeriodRepository } from './period-repository.ts';
+import type { PeriodRepository } from './period-repository.ts';
+import { claimNumber, completeHead, ensureWritten, readHead, type SeriesHead } from './series-head.ts';
 
 /** Lost races for the next number before a booking gives up; with 20 writers at once, a few suffice. */
 export const voucher_number_attempts_max = 64;
-/** Back-off between attempts, with jitter so that racing writers spread out. */
-const retry_delay_ms_max = 25;
+/** Back-off between attempts, doubling from the base, with full jitter so racing writers spread out. */
+const retry_delay_ms_base = 5;
+const retry_delay_ms_max = 200;
 /** How far back bookOnce looks for a voucher booked just before an interruption. */
 const resume_lookback_vouchers = 20;
 /** The most vouchers one fiscal year may hold; reports read a whole year. */
@@ -39,8 +43,8 @@ const toVoucher = (item: Record<string, unknown>): Voucher => {
 
 /**
  * Booked verifikationer: one item each, holding all lines, never changed or deleted. Numbers are
- * gapless per series and year because a number is taken only by the conditional put of the
- * voucher itself: no counter can run ahead of the vouchers.
+ * gapless per series and year, and no voucher enters a locked period, because a number is taken
+ * by one conditional update of the year's period item that holds the locks (series-head.ts).
  */
 export class VoucherRepository {
   constructor(
@@ -56,51 +60,89 @@ export class VoucherRepository {
     const chart = await this.charts.chart(principal, forbundId, now());
     if (draft.corrects)
       await this.get(principal, forbundId, draft.corrects.year, draft.corrects.series, draft.corrects.number);
+    // One token for the whole booking, made before its first write: every attempt and every
+    // writer completing it for us carries it, so our own earlier success is never taken for a race.
+    const token = newWriteToken();
+    let tried: number | undefined;
 
     for (let attempt = 1; attempt <= voucher_number_attempts_max; attempt++) {
-      // The locks are read again on every attempt, and an attempt too slow to trust its reading
-      // stops before it writes (see booking_in_flight_ms_max).
-      const readAt = performance.now();
-      const periods = await this.periods.periods(principal, forbundId, draft.year);
+      const { periods, item } = await this.periods.state(principal, forbundId, draft.year);
+      const head = readHead(item, draft.series);
+      const own = tried === undefined ? undefined : await this.ownBooking(partition, draft, head, tried, token);
+      if (own) return this.recorded(principal, partition, own, now);
       const lockReason = this.periods.lockReason(periods, draft.date);
       if (lockReason) throw new FinsamError('locked', `Perioden är låst och tar inte emot bokningar. ${lockReason}`);
       const issues = checkVoucher(draft, chart.accounts, periods);
       if (issues.length > 0) throw invalid('Verifikationen kan inte bokföras.', issues);
-      const number = (await this.latestNumber(partition, draft.year, draft.series)) + 1;
-      if (performance.now() - readAt > booking_in_flight_ms_max)
-        throw conflict('Bokningen tog för lång tid och avbröts; inget bokfördes. Försök igen.');
+      // A booking that claimed the newest number and stopped before writing its voucher is
+      // completed first: the next number is taken only once the one before exists.
+      if (head) await ensureWritten(this.table, head);
+      // Vouchers booked before series heads existed have no head: their newest number is read.
+      const previousNumber = head?.number ?? (await this.latestNumber(partition, draft.year, draft.series));
       const voucher = bookVoucher(
         draft,
-        { number, bookedBy: principal.subject, bookedAt: now().toISOString() },
+        { number: previousNumber + 1, bookedBy: principal.subject, bookedAt: now().toISOString() },
         chart.accounts,
         periods,
       );
+      const claimed: SeriesHead = {
+        number: voucher.number,
+        token,
+        voucher: encode(voucherItem, {
+          PK: partition,
+          SK: keys.voucher(voucher.year, voucher.series, voucher.number),
+          kind: 'voucher',
+          ...voucher,
+        }),
+      };
       try {
-        await this.table.putNew(
-          encode(voucherItem, {
-            PK: partition,
-            SK: keys.voucher(voucher.year, voucher.series, voucher.number),
-            kind: 'voucher',
-            ...voucher,
-          }),
-          'Numret togs av en annan bokning.',
-        );
+        await claimNumber(this.table, partition, {
+          year: draft.year,
+          series: draft.series,
+          lockVersion: periods.version,
+          previousNumber: head?.number,
+          head: claimed,
+        });
       } catch (error) {
-        if (isLostRace(error)) {
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * retry_delay_ms_max));
-          continue;
-        }
-        throw error;
+        if (!isLostRace(error)) throw error;
+        // Only a claim the SDK sent more than once can have been ours (see ownBooking).
+        tried = isRetriedLostRace(error) ? voucher.number : undefined;
+        const delay_ms = Math.min(retry_delay_ms_max, retry_delay_ms_base * 2 ** attempt);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * delay_ms));
+        continue;
       }
-      await this.audit.record(partition, now(), {
-        actor: principal.subject,
-        action: voucher.corrects ? 'voucher.corrected' : 'voucher.booked',
-        entity: keys.voucher(voucher.year, voucher.series, voucher.number),
-        summary: voucher.text,
-      });
-      return voucher;
+      await completeHead(this.table, claimed);
+      return this.recorded(principal, partition, voucher, now);
     }
     throw conflict('Många bokar samtidigt just nu; inget bokfördes. Försök igen.');
+  }
+
+  /**
+   * The voucher of this booking, when a claim that looked lost was in fact ours: its first attempt
+   * committed and the retry met it after another write had replaced the period item's token. The
+   * head still holds it, or the next booker of the series has written it with our token.
+   */
+  private async ownBooking(
+    partition: TenantPartition,
+    draft: VoucherDraft,
+    head: SeriesHead | undefined,
+    tried: number,
+    token: string,
+  ): Promise<Voucher | undefined> {
+    if (head?.token === token) await completeHead(this.table, head);
+    const number = head?.token === token ? head.number : tried;
+    const item = await this.table.get(partition, keys.voucher(draft.year, draft.series, number));
+    return item?.[write_token_attribute] === token ? toVoucher(item) : undefined;
+  }
+
+  private async recorded(principal: Principal, partition: TenantPartition, voucher: Voucher, now: () => Date) {
+    await this.audit.record(partition, now(), {
+      actor: principal.subject,
+      action: voucher.corrects ? 'voucher.corrected' : 'voucher.booked',
+      entity: keys.voucher(voucher.year, voucher.series, voucher.number),
+      summary: voucher.text,
+    });
+    return voucher;
   }
 
   /**
