@@ -4,7 +4,13 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createTable } from '@finsam/store';
-import { DeliveryEngine, delivery_timeout_ms } from '@finsam/webhooks';
+import {
+  DeliveryEngine,
+  delivery_timeout_ms,
+  OutboxRelay,
+  reconcile_outbox_task,
+  reconcileOutbox,
+} from '@finsam/webhooks';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
@@ -13,10 +19,12 @@ import { requiredEnvironment } from './environment.ts';
 import { awsSecretSealer } from './webhook-secrets.ts';
 
 /**
- * The webhook delivery Lambda, an adapter around @finsam/webhooks' engine with two triggers:
+ * The webhook delivery Lambda, an adapter around @finsam/webhooks' engine with three triggers:
  * - SQS: the table's stream, filtered to new outbox events by an EventBridge Pipe. Each event is
  *   fanned out to the subscriptions that want it and sent at once.
  * - EventBridge Scheduler, every minute: retries whose time has come (the due index).
+ * - EventBridge Scheduler, every ten minutes with `{ task: 'reconcile-outbox' }`: outbox events
+ *   the stream path never fanned out (reconcileOutbox), so no event depends on the stream alone.
  * Receivers' failures are recorded and rescheduled in the table, never thrown; only a failure
  * of the store fails a message, which SQS then retries and finally dead-letters.
  */
@@ -81,6 +89,16 @@ async function fanOut(event: SQSEvent, context: Context): Promise<SQSBatchRespon
   return { batchItemFailures: failures };
 }
 
+const relay = new OutboxRelay(table, engine);
+
+async function reconcile(context: Context) {
+  const outcomes = await reconcileOutbox(relay, engine, new Date(), { startBefore: timeLeft(context) });
+  count(outcomes);
+  metrics.addMetric('WebhookEventsReconciled', MetricUnit.Count, outcomes.fannedOut);
+  logger.info('outbox reconciled', { ...outcomes });
+  return outcomes;
+}
+
 async function sweep(context: Context) {
   const outcomes = await engine.deliverDue(new Date(), { startBefore: timeLeft(context) });
   count(outcomes);
@@ -88,8 +106,9 @@ async function sweep(context: Context) {
   return outcomes;
 }
 
-export const handler = middy(async (event: SQSEvent | Record<string, unknown>, context: Context) =>
-  'Records' in event && Array.isArray(event.Records) ? fanOut(event as SQSEvent, context) : sweep(context),
-)
+export const handler = middy(async (event: SQSEvent | Record<string, unknown>, context: Context) => {
+  if ('Records' in event && Array.isArray(event.Records)) return fanOut(event as SQSEvent, context);
+  return (event as Record<string, unknown>).task === reconcile_outbox_task ? reconcile(context) : sweep(context);
+})
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics));

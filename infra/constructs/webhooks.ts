@@ -9,7 +9,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -38,6 +38,14 @@ const stream_retries_max = 10;
 const dead_letter_retention = Duration.days(14);
 /** The retry sweep: SQS cannot delay a message by more than 15 minutes, so retries come from here. */
 const sweep_rate = Duration.minutes(1);
+/**
+ * The outbox reconciliation: events the stream path never fanned out (older than five minutes,
+ * outbox_settle_ms) are found and sent. Every ten minutes keeps its reads (every subscribed
+ * member's stream) small against the minute's sweep, and a lost event late by minutes, not a day.
+ */
+const reconcile_rate = Duration.minutes(10);
+/** Must equal `reconcile_outbox_task` of @finsam/webhooks (infra imports no package; test/infra checks). */
+const reconcile_outbox_task = 'reconcile-outbox';
 const log_retention = RetentionDays.EIGHTEEN_MONTHS;
 
 export interface WebhooksProps {
@@ -132,6 +140,18 @@ export class Webhooks extends Construct {
         // A missed sweep is made good by the next one a minute later; retrying it only piles up.
         retryAttempts: 0,
         maxEventAge: Duration.minutes(1),
+      }),
+    });
+    new Schedule(this, 'OutboxReconciliation', {
+      description: 'Finds outbox events the stream never fanned out, and sends them',
+      schedule: ScheduleExpression.rate(reconcile_rate),
+      target: new LambdaInvoke(this.function, {
+        role: schedulerRole,
+        input: ScheduleTargetInput.fromObject({ task: reconcile_outbox_task }),
+        deadLetterQueue: this.deadLetterQueue,
+        // The next run covers the same events again (the relay's cursor has not moved).
+        retryAttempts: 0,
+        maxEventAge: Duration.minutes(10),
       }),
     });
 

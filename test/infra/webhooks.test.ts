@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { reconcile_outbox_task } from '@finsam/webhooks';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { no_portal_build, synthesize } from './synth.ts';
@@ -108,6 +109,18 @@ describe('delivery function', () => {
       Target: Match.objectLike({
         Arn: { 'Fn::GetAtt': [deliveryFunctionId(), 'Arn'] },
         RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [deadLetterQueueId(), 'Arn'] } },
+      }),
+    });
+  });
+
+  it('reconciles the outbox every ten minutes, naming the task the handler knows', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(10 minutes)',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [deliveryFunctionId(), 'Arn'] },
+        Input: JSON.stringify({ task: reconcile_outbox_task }),
+        RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 600 },
         DeadLetterConfig: { Arn: { 'Fn::GetAtt': [deadLetterQueueId(), 'Arn'] } },
       }),
     });

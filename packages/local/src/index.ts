@@ -1,6 +1,7 @@
 export * from './clock.ts';
 export * from './cycle-runner.ts';
 export * from './demo-data.ts';
+export { type LocalDynamo, local_table_name, startLocalDynamo } from './dynamodb.ts';
 export * from './local-identity.ts';
 export * from './portal-config.ts';
 export * from './runtime.ts';

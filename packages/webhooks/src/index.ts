@@ -9,6 +9,7 @@ export * from './endpoint-guard.ts';
 export * from './event-payloads.ts';
 export * from './http-sender.ts';
 export * from './keys.ts';
+export * from './outbox-reconciliation.ts';
 export * from './outbox-relay.ts';
 export * from './retry-schedule.ts';
 export * from './secret-sealer.ts';

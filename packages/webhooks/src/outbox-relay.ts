@@ -15,10 +15,16 @@ const relay_pages_per_member_max = 10;
 const forbund_pages_max = 100;
 
 /**
- * The local runtime's outbox relay. In AWS the table's stream carries every new event to the
- * delivery queue; dynalite has no streams, so locally this polls each member's event stream
- * (GSI1) after a cursor kept in the tenant's partition and fans new events out. Only members
- * with a subscription are read, and nothing is written when nothing is new.
+ * The outbox relay: reads each member's event stream (GSI1) after a cursor kept in the tenant's
+ * partition and fans new events out. Only members with a subscription are read, and nothing is
+ * written when nothing is new. Fan-out is idempotent (one delivery item per subscription and
+ * event, written once), so an event relayed twice is still delivered once.
+ *
+ * Locally it is the only path (dynalite has no streams). In AWS the table's stream carries new
+ * events to the delivery queue within seconds, and this runs as a reconciliation every few
+ * minutes over events older than `settledBefore` (outbox-reconciliation.ts): whatever the stream
+ * lost (a pipe that was down longer than the stream's 24 hours, a dead-lettered batch) is found
+ * and sent; the cursor is the mark of how far every event has surely been fanned out.
  */
 export class OutboxRelay {
   /** Per member stream: ids of events relayed within the lookback span, with their sort keys. */
@@ -29,7 +35,8 @@ export class OutboxRelay {
     private readonly engine: DeliveryEngine,
   ) {}
 
-  async poll(now: Date): Promise<DeliveryKey[]> {
+  /** `settledBefore`: only events that occurred before it (the AWS reconciliation); all when absent. */
+  async poll(now: Date, settledBefore?: Date): Promise<DeliveryKey[]> {
     const created: DeliveryKey[] = [];
     for (const forbundId of await this.forbundIds()) {
       const partition = partitionOf(forbundId);
@@ -40,7 +47,9 @@ export class OutboxRelay {
       for (const subscription of subscriptions)
         byMember.set(subscription.memberId, [...(byMember.get(subscription.memberId) ?? []), subscription]);
       for (const [memberId, memberSubscriptions] of byMember)
-        created.push(...(await this.relayMember(partition, forbundId, memberId, memberSubscriptions, now)));
+        created.push(
+          ...(await this.relayMember(partition, forbundId, memberId, memberSubscriptions, now, settledBefore)),
+        );
     }
     return created;
   }
@@ -51,12 +60,16 @@ export class OutboxRelay {
     memberId: string,
     subscriptions: Subscription[],
     now: Date,
+    settledBefore: Date | undefined,
   ): Promise<DeliveryKey[]> {
     const stream = memberStreamPartition(forbundId, memberId);
     const cursor = await this.table.get(partition, webhookKeys.relayCursor(memberId));
     const earliest = subscriptions.map((subscription) => subscription.createdAt).sort()[0] as string;
     const through = typeof cursor?.through === 'string' ? cursor.through : earliest;
     const lowerBound = new Date(Date.parse(through.split('#')[0] as string) - relay_lookback_ms).toISOString();
+    // GSI1SK is `<occurredAt>#<sequence>`, so an ISO time as the upper bound ends before that instant.
+    const upperBound = settledBefore?.toISOString();
+    if (upperBound !== undefined && upperBound <= lowerBound) return [];
     const recent = this.recent.get(stream) ?? new Map<string, string>();
     this.recent.set(stream, recent);
 
@@ -67,9 +80,14 @@ export class OutboxRelay {
       const result = await this.table.queryPage(
         {
           IndexName: gsi1IndexName,
-          KeyConditionExpression: '#pk = :pk AND #sk > :after',
+          KeyConditionExpression:
+            upperBound === undefined ? '#pk = :pk AND #sk > :after' : '#pk = :pk AND #sk BETWEEN :after AND :before',
           ExpressionAttributeNames: { '#pk': 'GSI1PK', '#sk': 'GSI1SK' },
-          ExpressionAttributeValues: { ':pk': stream, ':after': lowerBound },
+          ExpressionAttributeValues: {
+            ':pk': stream,
+            ':after': lowerBound,
+            ...(upperBound === undefined ? {} : { ':before': upperBound }),
+          },
         },
         { name: 'GSI1PK', value: stream },
         { cursor: start },
