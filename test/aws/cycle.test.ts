@@ -4,6 +4,10 @@ import { type Deployment, deploy } from './support/deployment.ts';
 import { createSignedInUser, request } from './support/sign-in.ts';
 
 /**
+ * The functions run on 15 September of this year (EMULATED_NOW in support/lambda-host.mjs), so
+ * that next year's samråd and budget deadlines lie ahead and the state machine waits for people
+ * instead of escalating; the daily run opens planning from August.
+ *
  * The annual cycle as deployed: the template's state machines, started by the daily function
  * as its schedule invokes it, with their Task states running the bundled task function. A person's
  * act completes the waiting step at once through the API function's SendTaskSuccess: no second
@@ -13,10 +17,11 @@ let deployment: Deployment;
 let forbundId: string;
 let ekonom: string;
 let styrelse: string;
+const today = `${new Date().getUTCFullYear()}-09-15T08:00:00Z`;
 const year = new Date().getUTCFullYear() + 1;
 
 beforeAll(async () => {
-  deployment = await deploy();
+  deployment = await deploy({ today });
   const admin = await createSignedInUser(deployment, {
     email: 'plattform@finsam.example',
     name: 'Petra Plattform',
@@ -74,14 +79,11 @@ describe('a budget year in the deployed state machines', () => {
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const adopted = await request(deployment, 'POST', `${base}/adoption`, {
       token: styrelse,
-      body: { decisionReference: `Styrelsen ${new Date().toISOString().slice(0, 10)} § 4` },
+      body: { decisionReference: `Styrelsen ${today.slice(0, 10)} § 4` },
     });
     expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
     await until('the planning execution to finish', () => planning()!.status !== 'RUNNING');
     expect(planning()!.status, planning()!.error).toBe('SUCCEEDED');
-    expect(deployment.stepFunctions.waiting.size === 0 || ![...deployment.stepFunctions.waiting.keys()].length).toBe(
-      true,
-    );
   });
 
   it('never writes a task token to any function log', () => {
@@ -114,7 +116,7 @@ describe("a member's finance system and its documents", () => {
       body: { decisionReference: `Styrelsen ${current}-01-15 § 3`, decidedAt: `${current}-01-15T10:00:00Z` },
     });
     expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
-    const month = new Date().getUTCMonth(); // the last finished month, 1-based
+    const month = 8; // the last finished month on 15 September
     const run = await request(deployment, 'POST', `/api/forbund/${forbundId}/avrakning/${current}/${month}/run`, {
       token: ekonom,
     });

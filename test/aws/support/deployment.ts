@@ -38,7 +38,12 @@ export interface Deployment {
   stop(): Promise<void>;
 }
 
-export async function deploy(): Promise<Deployment> {
+export interface DeployOptions {
+  /** The instant the functions' clock starts at (ISO); today when not given. */
+  today?: string;
+}
+
+export async function deploy(options: DeployOptions = {}): Promise<Deployment> {
   const { template: synthesized, outdir } = synthesize();
   const template = new SynthesizedTemplate(synthesized.toJSON(), outdir);
 
@@ -161,6 +166,7 @@ export async function deploy(): Promise<Deployment> {
           AWS_LAMBDA_FUNCTION_NAME: id,
           AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(resource.Properties.MemorySize ?? 128),
           FUNCTION_TIMEOUT_MS: String((resource.Properties.Timeout ?? 3) * 1000),
+          ...(options.today ? { EMULATED_NOW: options.today } : {}),
         }),
       );
     }),

@@ -5,6 +5,22 @@
  * IPC and receives { id, result } or { id, error }.
  */
 const [bundle, functionName] = process.argv.slice(2);
+
+// A test may run the functions on another day than today (EMULATED_NOW): the clock moves on
+// from that instant at its real pace. Only Date is shifted; timers are untouched.
+if (process.env.EMULATED_NOW) {
+  const RealDate = Date;
+  const offset = RealDate.parse(process.env.EMULATED_NOW) - RealDate.now();
+  globalThis.Date = class EmulatedDate extends RealDate {
+    constructor(...args) {
+      if (args.length === 0) super(RealDate.now() + offset);
+      else super(...args);
+    }
+    static now() {
+      return RealDate.now() + offset;
+    }
+  };
+}
 const { handler } = await import(bundle);
 
 let queue = Promise.resolve();
