@@ -1,4 +1,4 @@
-import { StateMachine } from 'aws-local-stepfunctions';
+import { type RunOptions, StateMachine } from 'aws-local-stepfunctions';
 import type { LambdaInstance } from './lambda.ts';
 
 /**
@@ -9,6 +9,16 @@ import type { LambdaInstance } from './lambda.ts';
  * service API the functions call: StartExecution (idempotent by name, as in AWS) and
  * SendTaskSuccess/SendTaskFailure for `.waitForTaskToken` states, each with its own token.
  */
+/** The interpreter's handlers for Task states, keyed by state name. */
+type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
+/** What a handler receives and returns: JSON, as ASL's paths produce it. */
+type JsonValue = Parameters<TaskHandlers[string]>[0];
+/** A Lambda task's Parameters: the function and its payload. */
+interface TaskInput {
+  FunctionName: string;
+  Payload: unknown;
+}
+
 interface Execution {
   name: string;
   stateMachineArn: string;
@@ -48,8 +58,11 @@ export class StepFunctionsEmulator {
     const handlers = Object.fromEntries(
       Object.entries(definition.States as Record<string, { Type: string; Resource?: string }>)
         .filter(([, state]) => state.Type === 'Task')
-        .map(([name, state]) => [name, (input: any) => this.runTask(state.Resource ?? '', input)]),
-    );
+        .map(([name, state]) => [
+          name,
+          (input: JsonValue) => this.runTask(state.Resource ?? '', input as unknown as TaskInput),
+        ]),
+    ) as TaskHandlers;
     const run = machine.run(JSON.parse(request.input ?? '{}'), {
       overrides: { taskResourceLocalHandlers: handlers },
       context: { Task: { Token: 'per-task' } },
@@ -98,12 +111,14 @@ export class StepFunctionsEmulator {
    * A Lambda task: `arn:aws:states:::lambda:invoke` returns { Payload: the function's result };
    * `.waitForTaskToken` returns what SendTaskSuccess sent, once the token is completed.
    */
-  private async runTask(resource: string, input: { FunctionName: string; Payload: any }) {
+  private async runTask(resource: string, input: TaskInput): Promise<JsonValue> {
     const lambda = this.functionOf(input.FunctionName);
     if (!resource.endsWith('.waitForTaskToken'))
-      return { Payload: await lambda.invoke(input.Payload), StatusCode: 200 };
+      return { Payload: (await lambda.invoke(input.Payload)) as JsonValue, StatusCode: 200 };
     const token = `token-${++this.tokens}-${Math.random().toString(36).slice(2)}`;
-    const completed = new Promise((resolve, reject) => this.waiting.set(token, { resolve, reject }));
+    const completed = new Promise<JsonValue>((resolve, reject) =>
+      this.waiting.set(token, { resolve: (value) => resolve(value as JsonValue), reject }),
+    );
     await lambda.invoke(replaceToken(input.Payload, token));
     return completed;
   }
