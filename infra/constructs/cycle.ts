@@ -32,6 +32,8 @@ const dead_letter_retention = Duration.days(14);
 const log_retention = RetentionDays.EIGHTEEN_MONTHS;
 /** What the daily function's Powertools metrics are dimensioned by (POWERTOOLS_SERVICE_NAME). */
 const daily_service_name = 'finsam-cycle-daily';
+/** The same for the task function, whose escalations are alarmed. */
+const task_service_name = 'finsam-cycle-task';
 
 export interface CycleProps {
   table: Table;
@@ -40,7 +42,7 @@ export interface CycleProps {
 /**
  * The annual cycle in AWS (DESIGN.md, "The annual cycle as state machines"): the planning and
  * closing state machines deployed from the same ASL the local runtime runs, the task function
- * their Task states invoke, and the daily run that EventBridge Scheduler starts at 02:00 Stockholm
+ * their Task states invoke, and the daily run that EventBridge Scheduler starts at 04:30 Stockholm
  * time. The API completes waiting human steps (grantCompleteSteps); the daily run does too, for
  * steps whose condition is a date and for completions the API could not make.
  */
@@ -67,7 +69,7 @@ export class Cycle extends Construct {
 
     const task = this.cycleFunction('Task', 'functions/src/cycle-task.ts', {
       table: props.table,
-      serviceName: 'finsam-cycle-task',
+      serviceName: task_service_name,
       timeout: task_timeout,
     });
     this.taskFunction = task.function;
@@ -153,7 +155,6 @@ export class Cycle extends Construct {
         POWERTOOLS_SERVICE_NAME: options.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: 'Finsam',
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: lambdaBundling(),
     });
@@ -186,7 +187,9 @@ export class Cycle extends Construct {
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromString(JSON.stringify(definition)),
       definitionSubstitutions: { CycleTaskFunctionArn: this.taskFunction.functionArn },
-      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: true },
+      // Every state transition is logged, but never its data: a waiting step's input and the
+      // Lambda payload carry its task token, which completes the step for whoever holds it.
+      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
     });
     // Every Task state names the unqualified function ARN, so no version or alias wildcard.
@@ -214,10 +217,14 @@ export class Cycle extends Construct {
     });
     return new Schedule(this, 'DailySchedule', {
       description: "The annual cycle's daily run for every förbund",
-      // 02:00 Stockholm time, after the day's work is in. Europe/Stockholm is a tz link (to
-      // Europe/Berlin since tzdata 2022b), so CDK has no constant for it. On the last Sunday in
-      // March 02:00 does not exist and Scheduler skips the day; the next run catches it up.
-      schedule: ScheduleExpression.cron({ minute: '0', hour: '2', timeZone: TimeZone.of('Europe/Stockholm') }),
+      // 04:30 Stockholm time, after the day's work is in: a time that happens exactly once on
+      // both DST days, so no day's run depends on how Scheduler treats a missing or repeated
+      // hour. Clocks go from 02:00 to 03:00 on the last Sunday in March (02:00–02:59 never
+      // happens) and from 03:00 back to 02:00 on the last Sunday in October (02:00–02:59
+      // happens twice); 04:30 is clear of both and still hours before anyone starts work.
+      // Europe/Stockholm is a tz link (to Europe/Berlin since tzdata 2022b), so CDK has no
+      // constant for it.
+      schedule: ScheduleExpression.cron({ minute: '30', hour: '4', timeZone: TimeZone.of('Europe/Stockholm') }),
       target: new LambdaInvoke(dailyFunction, {
         role,
         deadLetterQueue: this.deadLetterQueue,
@@ -236,8 +243,9 @@ export class Cycle extends Construct {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    // A failed execution is not started again (its name is taken); it is redriven by hand, which
-    // is safe because every task is idempotent.
+    // Executions escalate rather than fail, so a failed one means the escalation itself failed
+    // every retry. It is not started again (its name is taken); it is redriven by hand, which is
+    // safe because every task is idempotent.
     for (const [id, stateMachine] of [
       ['Planning', this.planning],
       ['Closing', this.closing],
@@ -254,6 +262,25 @@ export class Cycle extends Construct {
         evaluationPeriods: 1,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       });
+    // An execution escalated (a wait past its deadline, a task that failed every retry): the
+    // förbund has a task on its list, and operations are told here. A continuation into a new
+    // execution at the end of an execution's year is counted apart and not alarmed.
+    new Alarm(this, 'CycleStepsEscalated', {
+      alarmDescription:
+        'An annual-cycle step waited past its deadline or failed every retry; the execution escalated and the ' +
+        'daily run resumes it',
+      metric: new Metric({
+        namespace: 'Finsam',
+        metricName: 'CycleStepEscalated',
+        dimensionsMap: { service: task_service_name },
+        statistic: 'Sum',
+        period: Duration.hours(1),
+      }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
     const dailyMetric = (metricName: string) =>
       new Metric({ namespace: 'Finsam', metricName, dimensionsMap: { service: daily_service_name }, statistic: 'Sum' });
     new Alarm(this, 'DailyForbundLeftBehind', {

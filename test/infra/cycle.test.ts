@@ -7,7 +7,7 @@ import { no_portal_build, synthesize } from './synth.ts';
 
 /**
  * The annual cycle in the template: two Standard state machines from packages/cycle's ASL, the
- * task function they invoke, the daily function EventBridge Scheduler runs at 02:00 Stockholm
+ * task function they invoke, the daily function EventBridge Scheduler runs at 04:30 Stockholm
  * time, its dead-letter queue, and who may do what to whom. (That the grants close no circle,
  * function → policy → state machine → function, is checked by Template.fromStack itself, which
  * refuses a template with a dependency cycle.)
@@ -69,7 +69,7 @@ describe('state machines', () => {
       const properties = resources[stateMachineOf(definition)]!.Properties;
       expect(JSON.parse(properties.DefinitionString)).toEqual(definition);
       expect(properties.DefinitionSubstitutions).toEqual({ CycleTaskFunctionArn: getAttArn(taskFunctionId()) });
-      const tasks = statesOf(definition);
+      const tasks = statesOf(definition).filter((state) => state.Type === 'Task');
       expect(tasks.every((state) => state.Parameters.FunctionName === task_function_placeholder)).toBe(true);
     }
   });
@@ -85,19 +85,59 @@ describe('state machines', () => {
       expect(resources[id]!.Properties.DefinitionString).toContain('lambda:invoke.waitForTaskToken');
   });
 
-  it('log everything, with execution data, to log groups with a retention, and trace with X-Ray', () => {
+  it('log every transition but no execution data (it carries task tokens), with a retention, and trace with X-Ray', () => {
     for (const id of stateMachineIds()) {
       const properties = resources[id]!.Properties;
       expect(properties.TracingConfiguration).toEqual({ Enabled: true });
-      expect(properties.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: true });
+      expect(properties.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
       const logGroupId = properties.LoggingConfiguration.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn[
         'Fn::GetAtt'
       ][0] as string;
-      expect(resources[logGroupId]!.Properties).toMatchObject({
-        LogGroupName: expect.stringMatching(/^\/aws\/vendedlogs\/states\//),
-        RetentionInDays: 545,
-      });
+      // The name is joined with the stack's id (unique per deployment), so compare its text.
+      expect(JSON.stringify(resources[logGroupId]!.Properties.LogGroupName)).toContain('"/aws/vendedlogs/states/');
+      expect(resources[logGroupId]!.Properties.RetentionInDays).toBe(545);
     }
+  });
+});
+
+describe('a cycle that cannot stall', () => {
+  /** The deployed definitions' states, as the template carries them. */
+  const deployedStates = () =>
+    stateMachineIds().map(
+      (id) => JSON.parse(resources[id]!.Properties.DefinitionString).States as Record<string, Record<string, any>>,
+    );
+
+  it('gives every .waitForTaskToken state a timeout and a Catch that leads to the escalation', () => {
+    let waits = 0;
+    for (const states of deployedStates())
+      for (const state of Object.values(states).filter((s) => String(s.Resource).endsWith('.waitForTaskToken'))) {
+        waits += 1;
+        expect(state.TimeoutSecondsPath ?? state.TimeoutSeconds).toBeDefined();
+        const catches = state.Catch as { ErrorEquals: string[]; Next: string }[];
+        expect(catches.flatMap((c) => c.ErrorEquals)).toEqual(['States.Timeout', 'States.ALL']);
+        for (const { Next } of catches) expect(states[Next]).toMatchObject({ Type: 'Pass', Next: 'Escalate' });
+      }
+    expect(waits).toBe(humanSteps.length);
+  });
+
+  it('catches every other task too, and ends an escalation as succeeded, never failed', () => {
+    for (const states of deployedStates()) {
+      for (const [name, state] of Object.entries(states))
+        if (state.Type === 'Task' && name !== 'Escalate') expect(state.Catch, name).toBeDefined();
+      expect(states.Escalate).toMatchObject({ Type: 'Task', Next: 'Escalated' });
+      expect(states.Escalated).toEqual({ Type: 'Succeed' });
+      expect(Object.values(states).some((state) => state.Type === 'Fail')).toBe(false);
+    }
+  });
+
+  it('alarms on escalations the task function counts', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Finsam',
+      MetricName: 'CycleStepEscalated',
+      Dimensions: [{ Name: 'service', Value: 'finsam-cycle-task' }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
   });
 });
 
@@ -159,9 +199,9 @@ describe('daily schedule', () => {
   const dailyDeadLetterQueue = () =>
     resources[dailyFunctionId()]!.Properties.DeadLetterConfig.TargetArn['Fn::GetAtt'][0] as string;
 
-  it('runs the daily function at 02:00 Stockholm time, retrying and dead-lettering', () => {
+  it('runs the daily function at 04:30 Stockholm time (once on both DST days), retrying and dead-lettering', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 2 * * ? *)',
+      ScheduleExpression: 'cron(30 4 * * ? *)',
       ScheduleExpressionTimezone: 'Europe/Stockholm',
       State: 'ENABLED',
       Target: Match.objectLike({

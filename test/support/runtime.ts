@@ -1,15 +1,18 @@
 import { resolve } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { type Runtime, startRuntime } from '@finsam/local';
+import { type Runtime, type RuntimeOptions, startRuntime } from '@finsam/local';
 
 export const repositoryRoot = resolve(import.meta.dirname, '../..');
 
 /** A real local runtime (dynalite, HTTP server, issuer) in this process, in memory, on a free port. */
-export async function startTestRuntime(options: { cycle?: boolean; dataDir?: string } = {}): Promise<Runtime> {
+export async function startTestRuntime(
+  options: { cycle?: boolean; dataDir?: string; cycleRunner?: RuntimeOptions['cycleRunner'] } = {},
+): Promise<Runtime> {
   return startRuntime({
     dataDir: options.dataDir ?? '',
     inMemory: options.dataDir === undefined,
     cycle: options.cycle ?? false,
+    ...(options.cycleRunner ? { cycleRunner: options.cycleRunner } : {}),
     port: 0,
     host: '127.0.0.1',
     portalDir: resolve(repositoryRoot, 'web/dist'),

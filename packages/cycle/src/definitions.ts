@@ -148,8 +148,13 @@ function humanStep(name: string, step: HumanStep, next: string): States {
       TimeoutSecondsPath: wait_timeout_path,
       ResultPath: null,
       // The handler's failure to save the token (States.TaskFailed) and Lambda's own; never the
-      // timeout, which is the step's deadline and escalates.
-      Retry: [retry([...lambda_transient_errors, 'States.TaskFailed'])],
+      // timeout, which is the step's deadline and escalates. States.TaskFailed excludes
+      // States.Timeout in Step Functions; the first retrier says so outright, for every engine
+      // (aws-local-stepfunctions knows a timeout only by its own timer's error).
+      Retry: [
+        { ErrorEquals: ['States.Timeout'], MaxAttempts: 0 },
+        retry([...lambda_transient_errors, 'States.TaskFailed']),
+      ],
       ...catchTo(name),
       Next: next,
     },

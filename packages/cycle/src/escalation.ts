@@ -4,7 +4,7 @@ import type { CycleExecution, CyclePayload, HumanStep } from './definitions.ts';
 import type { CycleDeps } from './deps.ts';
 import { isHumanStepSatisfied } from './human-steps.ts';
 import { cyclePartition } from './principal.ts';
-import { execution_lifetime_seconds, humanStepDeadline } from './step-timeouts.ts';
+import { escalationDueSeconds, execution_lifetime_seconds, humanStepDeadline } from './step-timeouts.ts';
 
 /**
  * When an execution cannot go on (a wait reached its timeout, a task failed every retry), it
@@ -111,7 +111,7 @@ export async function escalate(deps: CycleDeps, payload: EscalationPayload): Pro
   const step = humanStepOf[state];
   const label = stateLabels[state] ?? 'ett steg i årscykeln';
   const deadline = step ? await humanStepDeadline(stores, forbundId, year, step) : undefined;
-  const reason = reasonOf(payload, now());
+  const reason = reasonOf(payload, deadline, now());
   const detail =
     reason === 'failed'
       ? `Årscykeln kunde inte genomföra ${label}. Den försöker igen varje natt; kontakta supporten om det består.`
@@ -128,10 +128,14 @@ export async function escalate(deps: CycleDeps, payload: EscalationPayload): Pro
   return reason;
 }
 
-function reasonOf(payload: EscalationPayload, now: Date): EscalationReason {
+function reasonOf(payload: EscalationPayload, deadline: string | undefined, now: Date): EscalationReason {
   if (payload.error.Error !== 'States.Timeout' || !humanStepOf[payload.state]) return 'failed';
+  // Past its deadline and margin, a step is late, whatever else ended the wait.
+  if (deadline !== undefined && now.getTime() / 1000 >= escalationDueSeconds(deadline, now)) return 'late';
   const started = Date.parse(payload.executionStartedAt);
   const yearEnds = started / 1000 + execution_lifetime_seconds - year_end_slack_seconds;
+  // A wait that ended with the execution's year goes on in the next execution; an undated step
+  // that waited its whole time is late.
   return Number.isFinite(started) && now.getTime() / 1000 >= yearEnds ? 'continued' : 'late';
 }
 
