@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otherForbundBody } from '../support/runtime.ts';
+import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';
 import { type Deployment, deploy } from './support/deployment.ts';
+import { EventPath } from './support/event-path.ts';
+import { receiverCertificate } from './support/receiver-tls.ts';
 import { createSignedInUser, request } from './support/sign-in.ts';
 
 /**
@@ -11,17 +14,24 @@ import { createSignedInUser, request } from './support/sign-in.ts';
  * The annual cycle as deployed: the template's state machines, started by the daily function
  * as its schedule invokes it, with their Task states running the bundled task function. A person's
  * act completes the waiting step at once through the API function's SendTaskSuccess: no second
- * daily run happens in this file.
+ * daily run happens in this file. A member's finance system is an HTTPS server on a public name
+ * (support/receiver-tls.ts) that gets its statement as a webhook through the emulated stream,
+ * pipe and queue (support/event-path.ts).
  */
 let deployment: Deployment;
 let forbundId: string;
 let ekonom: string;
 let styrelse: string;
+let receiver: Receiver;
+const receiverHost = 'ekonomi.gamma-kommun.example.se';
 const today = `${new Date().getUTCFullYear()}-09-15T08:00:00Z`;
 const year = new Date().getUTCFullYear() + 1;
 
 beforeAll(async () => {
-  deployment = await deploy({ today });
+  const tls = receiverCertificate(receiverHost);
+  receiver = await startReceiver('/finsam/webhooks', tls);
+  receiver.clockOffsetMs = Date.parse(today) - Date.now();
+  deployment = await deploy({ today, network: { hosts: { [receiverHost]: receiver.port }, caFile: tls.caFile } });
   const admin = await createSignedInUser(deployment, {
     email: 'plattform@finsam.example',
     name: 'Petra Plattform',
@@ -41,7 +51,10 @@ beforeAll(async () => {
     forbundId,
   });
 }, 300_000);
-afterAll(() => deployment?.stop());
+afterAll(async () => {
+  await deployment?.stop();
+  await receiver?.close();
+});
 
 async function until(what: string, condition: () => boolean, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
@@ -94,6 +107,33 @@ describe('a budget year in the deployed state machines', () => {
 
 describe("a member's finance system and its documents", () => {
   const current = year - 1;
+  let member: string;
+  let eventPath: EventPath;
+
+  it('subscribes to webhooks at its public https address, and gets the signing secret once', async () => {
+    member = await createSignedInUser(deployment, {
+      email: 'controller@gamma.example',
+      name: 'Gunnar',
+      groups: ['member-rep'],
+      forbundId,
+      memberId: 'gamma',
+    });
+    const subscribed = await request(deployment, 'POST', `/api/forbund/${forbundId}/members/gamma/webhooks`, {
+      token: member,
+      body: { url: receiver.url, eventTypes: ['settlement.issued', 'budget.adopted'] },
+    });
+    expect(subscribed.status, JSON.stringify(subscribed.body)).toBe(201);
+    expect(subscribed.body.secret).toMatch(/^whsec_/);
+    receiver.secrets.push(subscribed.body.secret);
+    eventPath = new EventPath(
+      deployment.template,
+      deployment.dynamodb,
+      deployment.tableName,
+      deployment.lambda('finsam-webhooks'),
+    );
+    await eventPath.start();
+  });
+
   let events: { type: string; data: { documents?: { fileName: string; url: string }[] } }[];
   const statementOf = () =>
     events.flatMap((event) => event.data.documents ?? []).find((link) => link.url.includes('/documents/statement.'));
@@ -122,13 +162,6 @@ describe("a member's finance system and its documents", () => {
     });
     expect(run.status, JSON.stringify(run.body)).toBe(200);
 
-    const member = await createSignedInUser(deployment, {
-      email: 'controller@gamma.example',
-      name: 'Gunnar',
-      groups: ['member-rep'],
-      forbundId,
-      memberId: 'gamma',
-    });
     const pulled = await request(deployment, 'GET', `/api/forbund/${forbundId}/members/gamma/events`, {
       token: member,
     });
@@ -161,5 +194,27 @@ describe("a member's finance system and its documents", () => {
       expect([401, 403, 404], attempt.toString()).toContain(reply.status);
       expect(reply.headers.get('content-type')).toContain('application/problem+json');
     }
+  });
+
+  it('gets the statement as a signed webhook, through the stream, the pipe and the queue', async () => {
+    const delivered = await eventPath.deliver();
+    expect(delivered.failures).toEqual([]);
+    // Only new outbox events pass the pipe's filter: the avräkning wrote much else.
+    expect(delivered.messages).toBeGreaterThan(0);
+    expect(delivered.records.length).toBeGreaterThan(delivered.messages);
+    const accepted = [...receiver.accepted.values()] as { type: string; data: { documents?: { url: string }[] } }[];
+    const settlement = accepted.find((event) => event.type === 'settlement.issued');
+    expect(settlement, JSON.stringify(receiver.requests.map((r) => r.error ?? r.id))).toBeDefined();
+    expect(receiver.requests.every((received) => received.verified)).toBe(true);
+    // Delivered once per event, whatever the batching.
+    expect(new Set(receiver.requests.map((received) => received.id)).size).toBe(receiver.requests.length);
+    const link = settlement!.data.documents?.find((document) => document.url.includes('/documents/statement.'));
+    expect(link?.url.startsWith(`${deployment.url}/api/`)).toBe(true);
+    expect((await fetch(link!.url)).status).toBe(200);
+
+    // A second read of the stream finds nothing new, and sends nothing again.
+    const again = await eventPath.deliver();
+    expect(again.messages).toBe(0);
+    expect(receiver.requests.length).toBe(accepted.length);
   });
 });

@@ -5,6 +5,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Runtime } from '@finsam/local';
 import { createStores, type NewEvent, type TenantPartition } from '@finsam/store';
@@ -28,12 +29,19 @@ export interface ReceivedRequest {
 
 export interface Receiver {
   readonly url: string;
+  /** The local port it listens on (behind `url`'s name when it answers HTTPS). */
+  readonly port: number;
   /** Secrets the receiver verifies with; any one of them is enough. */
   secrets: string[];
   /** Every request, in arrival order, verified or not. */
   readonly requests: ReceivedRequest[];
   /** Verified events by webhook-id: each one once, whatever the retries. */
   readonly accepted: Map<string, unknown>;
+  /**
+   * How far the sender's clock is from ours (test/aws runs the functions on an emulated date):
+   * the signature's timestamp is judged on the sender's clock, as a receiver in that world would.
+   */
+  clockOffsetMs: number;
   /** The fault for the n-th request (0-based); undefined answers 204. */
   fault: (index: number, request: ReceivedRequest) => Fault | undefined;
   /** Stops listening (connections refused) and later listens again on the same port. */
@@ -42,18 +50,39 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
+/** Runs a synchronous check with Date.now moved by `offsetMs` (standardwebhooks reads Date.now). */
+function atSenderTime<T>(offsetMs: number, check: () => T): T {
+  if (offsetMs === 0) return check();
+  const realNow = Date.now;
+  Date.now = () => realNow() + offsetMs;
+  try {
+    return check();
+  } finally {
+    Date.now = realNow;
+  }
+}
+
 const headerRecord = (headers: IncomingHttpHeaders) =>
   Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
 
-export async function startReceiver(path = '/finsam/webhooks'): Promise<Receiver> {
+/** A certificate for the receiver to answer HTTPS with, and the name it is reached by. */
+export interface ReceiverTls {
+  hostname: string;
+  key: string;
+  cert: string;
+}
+
+export async function startReceiver(path = '/finsam/webhooks', tls?: ReceiverTls): Promise<Receiver> {
   const hanging = new Set<ServerResponse>();
   let port = 0;
   let server: Server;
   const receiver: Receiver = {
     url: '',
+    port: 0,
     secrets: [],
     requests: [],
     accepted: new Map(),
+    clockOffsetMs: 0,
     fault: () => undefined,
     down: () => close(),
     up: () => listen(),
@@ -70,7 +99,7 @@ export async function startReceiver(path = '/finsam/webhooks'): Promise<Receiver
       let payload: unknown;
       for (const secret of receiver.secrets) {
         try {
-          payload = new Webhook(secret).verify(body, headers);
+          payload = atSenderTime(receiver.clockOffsetMs, () => new Webhook(secret).verify(body, headers));
           received.verified = true;
           break;
         } catch (error) {
@@ -93,7 +122,7 @@ export async function startReceiver(path = '/finsam/webhooks'): Promise<Receiver
 
   const listen = () =>
     new Promise<void>((resolve, reject) => {
-      server = createServer(handle);
+      server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, handle) : createServer(handle);
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
         port = (server.address() as AddressInfo).port;
@@ -109,7 +138,7 @@ export async function startReceiver(path = '/finsam/webhooks'): Promise<Receiver
     });
 
   await listen();
-  Object.assign(receiver, { url: `http://127.0.0.1:${port}${path}` });
+  Object.assign(receiver, { url: tls ? `https://${tls.hostname}${path}` : `http://127.0.0.1:${port}${path}`, port });
   return receiver;
 }
 

@@ -41,6 +41,11 @@ export interface Deployment {
 export interface DeployOptions {
   /** The instant the functions' clock starts at (ISO); today when not given. */
   today?: string;
+  /**
+   * Receivers on 127.0.0.1 that the functions reach by a public name (support/lambda-host.mjs),
+   * and the certificate file they trust for them.
+   */
+  network?: { hosts: Record<string, number>; caFile: string };
 }
 
 export async function deploy(options: DeployOptions = {}): Promise<Deployment> {
@@ -167,6 +172,9 @@ export async function deploy(options: DeployOptions = {}): Promise<Deployment> {
           AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(resource.Properties.MemorySize ?? 128),
           FUNCTION_TIMEOUT_MS: String((resource.Properties.Timeout ?? 3) * 1000),
           ...(options.today ? { EMULATED_NOW: options.today } : {}),
+          ...(options.network
+            ? { EMULATED_HOSTS: JSON.stringify(options.network.hosts), NODE_EXTRA_CA_CERTS: options.network.caFile }
+            : {}),
         }),
       );
     }),

@@ -21,6 +21,49 @@ if (process.env.EMULATED_NOW) {
     }
   };
 }
+// A test may give a receiver on 127.0.0.1 a public name (EMULATED_HOSTS: {"name": port}), since
+// the deployed functions refuse private addresses: DNS answers a public address for the name, the
+// SSRF guard checks that address as in AWS, and only the socket then goes to the local port.
+if (process.env.EMULATED_HOSTS) {
+  const hosts = JSON.parse(process.env.EMULATED_HOSTS);
+  const { default: dns } = await import('node:dns');
+  const { default: tls } = await import('node:tls');
+  const { syncBuiltinESMExports } = await import('node:module');
+  const publicAddress = '93.184.215.14';
+  const emulated = (hostname) => Object.hasOwn(hosts, hostname);
+  const systemLookup = dns.lookup;
+  dns.lookup = function lookup(hostname, options, callback) {
+    const [settings, done] = typeof options === 'function' ? [{}, options] : [options ?? {}, callback];
+    if (!emulated(hostname)) return systemLookup.call(this, hostname, options, callback);
+    const all = typeof settings === 'object' && settings.all;
+    process.nextTick(() => (all ? done(null, [{ address: publicAddress, family: 4 }]) : done(null, publicAddress, 4)));
+  };
+  const promisesLookup = dns.promises.lookup;
+  dns.promises.lookup = async (hostname, options) => {
+    if (!emulated(hostname)) return promisesLookup(hostname, options);
+    const entry = { address: publicAddress, family: 4 };
+    return options?.all ? [entry] : entry;
+  };
+  const tlsConnect = tls.connect;
+  tls.connect = function connect(...args) {
+    const [options] = args;
+    if (!options || typeof options !== 'object' || !emulated(options.host)) return tlsConnect.apply(this, args);
+    const guarded = options.lookup ?? dns.lookup;
+    const local = (address) =>
+      Array.isArray(address) ? address.map(() => ({ address: '127.0.0.1', family: 4 })) : '127.0.0.1';
+    return tlsConnect.call(this, {
+      ...options,
+      port: hosts[options.host],
+      servername: options.servername || options.host,
+      lookup: (hostname, settings, callback) =>
+        guarded(hostname, settings, (error, address, family) =>
+          error ? callback(error, address, family) : callback(null, local(address), 4),
+        ),
+    });
+  };
+  syncBuiltinESMExports();
+}
+
 const { handler } = await import(bundle);
 
 let queue = Promise.resolve();
