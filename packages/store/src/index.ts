@@ -6,6 +6,7 @@ export * from './forbund-repository.ts';
 export * from './invited-user-repository.ts';
 export * from './keys.ts';
 export * from './ledger/index.ts';
+export * from './limited-slots.ts';
 export * from './outbox-repository.ts';
 export * from './pagination.ts';
 export * from './stores.ts';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AuditRepository } from './audit-repository.ts';
 import { decode, encode, withoutKeys } from './codecs.ts';
 import { keys, type PlatformPartition, type TenantPartition } from './keys.ts';
+import { LimitedSlots } from './limited-slots.ts';
 import type { Table } from './table.ts';
 import { platformPartition, tenantPartition } from './tenant.ts';
 
@@ -28,8 +29,11 @@ export interface Invitee {
   memberId?: string | undefined;
 }
 
-/** A förbund has a few dozen people; one page holds them all. */
-const users_per_scope_max = 500;
+/**
+ * A förbund has a few dozen people (staff, board, auditors, members' controllers); the limit is
+ * exact (LimitedSlots), so a runaway script cannot fill a tenant's user pool.
+ */
+export const users_per_scope_max = 200;
 
 /** Whose people: one förbund's, or (null) the platform's own administrators and Nationella rådet. */
 export type UserScope = string | null;
@@ -50,9 +54,15 @@ export class InvitedUserRepository {
 
   async list(principal: Principal, forbundId: UserScope): Promise<InvitedUser[]> {
     const partition = partitionOf(principal, forbundId);
-    const page = await this.table.queryPrefix(partition, keys.invitedUserPrefix, { limit: users_per_scope_max });
+    const items = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.queryPrefix(partition, keys.invitedUserPrefix, { ...(cursor ? { cursor } : {}) });
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
     // By name, as people look for one another; the keys are email addresses.
-    return page.items
+    return items
       .map((item) => withoutKeys(decode(invitedUserItem, item)))
       .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   }
@@ -60,6 +70,35 @@ export class InvitedUserRepository {
   async find(principal: Principal, forbundId: UserScope, email: string): Promise<InvitedUser | undefined> {
     const item = await this.table.get(partitionOf(principal, forbundId), keys.invitedUser(email));
     return item ? withoutKeys(decode(invitedUserItem, item)) : undefined;
+  }
+
+  /**
+   * Takes one of the scope's places for `email` before the login is made, or refuses when all
+   * are taken; `add` then writes the person, `release` gives the place back if that fails.
+   */
+  async reserve(principal: Principal, forbundId: UserScope, email: string, at: Date): Promise<string> {
+    return this.places(principal, forbundId).claim(
+      email.toLowerCase(),
+      at,
+      `Det finns redan en användare med e-postadressen ${email}.`,
+    );
+  }
+
+  /** Gives back the place `reserve` took (with its token) when the person could not be added. */
+  async giveBack(principal: Principal, forbundId: UserScope, email: string, token: string): Promise<void> {
+    await this.places(principal, forbundId).giveBack(email.toLowerCase(), token);
+  }
+
+  private places(principal: Principal, forbundId: UserScope): LimitedSlots {
+    const partition = partitionOf(principal, forbundId);
+    return new LimitedSlots(this.table, {
+      partition,
+      sortKey: keys.invitedUserLimit,
+      max: users_per_scope_max,
+      fullMessage: `Det går inte att bjuda in fler: högst ${users_per_scope_max} användare. Ta bort någon som inte längre behöver tillgång.`,
+      exists: async (email) => (await this.table.get(partition, keys.invitedUser(email))) !== undefined,
+      existing: async () => (await this.list(principal, forbundId)).map((user) => user.email.toLowerCase()),
+    });
   }
 
   async add(principal: Principal, forbundId: UserScope, invitation: Invitee, at: Date): Promise<InvitedUser> {
@@ -88,6 +127,7 @@ export class InvitedUserRepository {
   async remove(principal: Principal, forbundId: UserScope, email: string, at: Date): Promise<void> {
     const partition = partitionOf(principal, forbundId);
     await this.table.deleteExisting(partition, keys.invitedUser(email), 'Användaren finns inte.');
+    await this.places(principal, forbundId).release(email.toLowerCase());
     await this.audit.record(partition, at, {
       actor: principal.subject,
       action: 'user.removed',

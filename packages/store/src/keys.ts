@@ -59,5 +59,7 @@ export const keys = {
   /** A record of a person invited (the login itself lives in the user directory or Cognito). */
   invitedUser: (email: string) => `USER#${email.toLowerCase()}`,
   invitedUserPrefix: 'USER#',
+  /** The places of a scope's people (LimitedSlots); outside the USER# prefix. */
+  invitedUserLimit: 'USERS-LIMIT',
   userSort: 'USER',
 } as const;

@@ -9,6 +9,8 @@ export const webhookKeys = {
   subscription: (memberId: string, subscriptionId: string) => `SUB#${memberId}#${subscriptionId}`,
   memberSubscriptionsPrefix: (memberId: string) => `SUB#${memberId}#`,
   subscriptionsPrefix: 'SUB#',
+  /** The places of one member's subscriptions (LimitedSlots); outside the SUB# prefix. */
+  subscriptionLimit: (memberId: string) => `SUB-LIMIT#${memberId}`,
   /** One per (subscription, event): fan-out writes it once, retries and replays update it. */
   delivery: (subscriptionId: string, eventId: string) => `DELIVERY#${subscriptionId}#${eventId}`,
   deliveriesPrefix: (subscriptionId: string) => `DELIVERY#${subscriptionId}#`,

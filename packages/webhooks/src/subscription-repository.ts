@@ -1,5 +1,13 @@
-import { conflict, FinsamError, notFound, type Principal } from '@finsam/domain';
-import { type AuditRepository, decode, type EventType, encode, type Table, type TenantPartition } from '@finsam/store';
+import { FinsamError, notFound, type Principal } from '@finsam/domain';
+import {
+  type AuditRepository,
+  decode,
+  type EventType,
+  encode,
+  LimitedSlots,
+  type Table,
+  type TenantPartition,
+} from '@finsam/store';
 import { ulid } from 'ulidx';
 import { memberPartition } from './access.ts';
 import { webhookKeys } from './keys.ts';
@@ -50,15 +58,15 @@ export class SubscriptionRepository {
   /** Creates a subscription; the secret is returned here and never again. */
   async create(principal: Principal, forbundId: string, memberId: string, input: NewSubscription, at: Date) {
     const partition = memberPartition(principal, forbundId, memberId);
-    const existing = await this.forMember(partition, memberId);
-    if (
-      existing.filter((subscription) => subscription.disabledReason !== 'deleted').length >=
-      subscriptions_per_member_max
-    )
-      throw conflict(`En medlem kan ha högst ${subscriptions_per_member_max} webhookprenumerationer.`);
     const id = ulid(at.getTime());
+    // The place first, then the subscription: the limit holds with any number of writers at once.
+    const places = this.places(partition, memberId);
+    const place = await places.claim(id, at, 'Prenumerationen finns redan.');
     const secret = generateSecret();
-    const sealed = await this.sealer.seal(secret, { forbundId, memberId, subscriptionId: id });
+    const sealed = await this.sealer.seal(secret, { forbundId, memberId, subscriptionId: id }).catch(async (error) => {
+      await places.giveBack(id, place);
+      throw error;
+    });
     const stamp = at.toISOString();
     const item = encode(subscriptionItem, {
       PK: partition,
@@ -158,7 +166,23 @@ export class SubscriptionRepository {
     const partition = memberPartition(principal, forbundId, memberId);
     const current = await this.load(partition, memberId, id);
     const next = await this.disable(partition, current, 'deleted', at, principal.subject);
+    // A deleted subscription stays readable (its delivery log) but no longer takes a place.
+    await this.places(partition, memberId).release(id);
     return subscriptionView(next);
+  }
+
+  /** The member's places for subscriptions that are not deleted (disabled ones count). */
+  private places(partition: TenantPartition, memberId: string): LimitedSlots {
+    const live = async () =>
+      (await this.forMember(partition, memberId)).filter((subscription) => subscription.disabledReason !== 'deleted');
+    return new LimitedSlots(this.table, {
+      partition,
+      sortKey: webhookKeys.subscriptionLimit(memberId),
+      max: subscriptions_per_member_max,
+      fullMessage: `En medlem kan ha högst ${subscriptions_per_member_max} webhookprenumerationer.`,
+      exists: async (id) => (await live()).some((subscription) => subscription.id === id),
+      existing: async () => (await live()).map((subscription) => subscription.id),
+    });
   }
 
   /** Every subscription of one member (bounded by `subscriptions_per_member_max`, plus deleted ones). */

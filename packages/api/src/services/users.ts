@@ -27,12 +27,21 @@ export async function inviteUser(
   if (await stores.invitedUsers.find(principal, scope, invitation.email))
     throw conflict(`Det finns redan en användare med e-postadressen ${invitation.email}.`);
 
-  const delivery = await identity.invite({ ...invitation, ...(scope === null ? {} : { forbundId: scope }) });
+  // A place among the scope's people first, so the limit holds with any number of inviters.
+  const place = await stores.invitedUsers.reserve(principal, scope, invitation.email, at);
+  let delivery: Awaited<ReturnType<IdentityProvider['invite']>>;
+  try {
+    delivery = await identity.invite({ ...invitation, ...(scope === null ? {} : { forbundId: scope }) });
+  } catch (error) {
+    await stores.invitedUsers.giveBack(principal, scope, invitation.email, place);
+    throw error;
+  }
   try {
     const user = await stores.invitedUsers.add(principal, scope, invitation, at);
     return { user, ...delivery };
   } catch (error) {
     await identity.remove(invitation.email);
+    await stores.invitedUsers.giveBack(principal, scope, invitation.email, place);
     throw error;
   }
 }
