@@ -97,6 +97,7 @@ describe('a budget year in the deployed state machines', () => {
     expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
     await until('the planning execution to finish', () => planning()!.status !== 'RUNNING');
     expect(planning()!.status, planning()!.error).toBe('SUCCEEDED');
+    expect(planning()!.output?.escalation).toBeUndefined();
   });
 
   it('never writes a task token to any function log', () => {

@@ -148,6 +148,30 @@ describe('human acts complete their step at once, judged by the charter that gov
   });
 });
 
+describe('a board that adopts before every member has answered', () => {
+  const year = 2033;
+
+  it('closes the samråd by its decision: the execution goes on to publish, without escalating', async () => {
+    runtime.clock.set(new Date(`${year - 1}-08-02T08:00:00Z`));
+    await runner().start('planning', forbundId, year);
+    await tokenOf(year, 'samrad.opened');
+    await openSamrad(year);
+    await tokenOf(year, 'samrad.answered');
+    await answer(year, 'fk');
+    // Two months before the samråd deadline, one answer of five.
+    runtime.clock.set(new Date(`${year - 1}-09-01T10:00:00Z`));
+    const adopted = await call(runtime, 'POST', `${base}/budgets/${year}/adoption`, {
+      token: await login(runtime, 'styrelse'),
+      body: { decisionReference: `Styrelsen ${year - 1}-09-01 § 3` },
+    });
+    expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
+    await stepOf(year, 'budget.published');
+    await runner().finished('planning', forbundId, year);
+    expect(await stores.executions.get(partition, 'planning', year)).toMatchObject({ status: 'succeeded' });
+    expect(Object.keys((await cycleState(year))?.steps ?? {}).some((step) => step.includes('escalat'))).toBe(false);
+  });
+});
+
 describe('a wait that reaches its timeout', () => {
   const year = 2031;
 

@@ -24,11 +24,13 @@ export async function isHumanStepSatisfied(
     case 'samrad.answered': {
       // Every member answered, or the samråd deadline has passed: a missing answer is recorded
       // as missing and the board decides without it (the law asks for samråd, not consent).
+      // A board that adopted the final budget has closed the samråd, whoever had answered.
       const charter = await yearCharter(stores, forbundId, year);
       const answers = await stores.budgets.answers(principal, forbundId, year);
       const answered = new Set(answers.map((answer) => answer.memberId));
       if (charter.members.every((member) => answered.has(member.id))) return true;
-      return !isOnTime(now, samradDeadline(year, charter.settings));
+      if (!isOnTime(now, samradDeadline(year, charter.settings))) return true;
+      return (await stores.budgets.adoptions(principal, forbundId, year)).some((a) => a.adoptionKind === 'final');
     }
     case 'budget.adopted':
       return (await stores.budgets.adoptions(principal, forbundId, year)).some((a) => a.adoptionKind === 'final');

@@ -1,5 +1,6 @@
 import { type RunOptions, StateMachine } from 'aws-local-stepfunctions';
 import type { LambdaInstance } from './lambda.ts';
+import { installLongTimers } from './long-timers.ts';
 
 /**
  * Step Functions, emulated (there is no local implementation of the service itself): the state
@@ -24,6 +25,8 @@ interface Execution {
   stateMachineArn: string;
   status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
   done: Promise<void>;
+  /** The execution's output once it succeeded: `escalation` is set when it stopped escalated. */
+  output?: { escalation?: unknown };
   error?: string;
 }
 
@@ -43,7 +46,10 @@ export class StepFunctionsEmulator {
     private readonly definitions: Map<string, any>,
     /** The running function behind a Lambda ARN. */
     private readonly functionOf: (arn: string) => LambdaInstance,
-  ) {}
+  ) {
+    // A human step waits for weeks: its TimeoutSecondsPath must not fire after 1 ms.
+    installLongTimers();
+  }
 
   startExecution(request: { stateMachineArn: string; name: string; input?: string }) {
     const key = `${request.stateMachineArn}:${request.name}`;
@@ -72,7 +78,8 @@ export class StepFunctionsEmulator {
       stateMachineArn: request.stateMachineArn,
       status: 'RUNNING',
       done: run.result.then(
-        () => {
+        (output) => {
+          execution.output = output as Execution['output'];
           execution.status = 'SUCCEEDED';
         },
         (error: Error) => {
