@@ -11,7 +11,7 @@ import { createStores, createTable } from '@finsam/store';
 import middy from '@middy/core';
 import { handle } from 'hono/aws-lambda';
 import { isBinaryContentType } from './binary-responses.ts';
-import { awsDocumentLinks } from './document-link-key.ts';
+import { awsDocumentLinks, loadDocumentLinkKey } from './document-link-key.ts';
 import { requiredEnvironment } from './environment.ts';
 import { createSendTaskSuccess } from './step-functions.ts';
 import { awsSecretSealer } from './webhook-secrets.ts';
@@ -57,7 +57,13 @@ const client = new DynamoDBClient({
   },
 });
 
-const table = createTable({ client, tableName: requiredEnvironment('TABLE_NAME') });
+// Pagination cursors are sealed under a key derived (HKDF, own label) from the document-link secret
+// both functions already read, so a cursor one instance made opens in another.
+const table = createTable({
+  client,
+  tableName: requiredEnvironment('TABLE_NAME'),
+  cursorKeyMaterial: loadDocumentLinkKey,
+});
 const cycleDeps = { stores: createStores(table), now: () => new Date() };
 const sendTaskSuccess = createSendTaskSuccess(
   new SFNClient({

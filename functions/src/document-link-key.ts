@@ -7,14 +7,16 @@ import { requiredEnvironment } from './environment.ts';
  * stack, never in an environment variable. It is read on first use, once per cold start, so
  * loading a bundle needs no AWS access; the API and the delivery function share it.
  */
+export async function loadDocumentLinkKey(): Promise<Uint8Array> {
+  const secret = await new SecretsManagerClient({}).send(
+    new GetSecretValueCommand({ SecretId: requiredEnvironment('DOCUMENT_LINK_KEY_SECRET_ARN') }),
+  );
+  if (!secret.SecretString) throw new Error('the document link key secret has no value');
+  return new Uint8Array(Buffer.from(secret.SecretString, 'utf8'));
+}
+
 export const awsDocumentLinks = documentLinkSource({
-  loadKey: async () => {
-    const secret = await new SecretsManagerClient({}).send(
-      new GetSecretValueCommand({ SecretId: requiredEnvironment('DOCUMENT_LINK_KEY_SECRET_ARN') }),
-    );
-    if (!secret.SecretString) throw new Error('the document link key secret has no value');
-    return new Uint8Array(Buffer.from(secret.SecretString, 'utf8'));
-  },
+  loadKey: loadDocumentLinkKey,
   // Both functions sign and the API checks on real time, the clock members' systems live on.
   now: () => new Date(),
 });

@@ -14,7 +14,7 @@ import {
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { awsDocumentLinks } from './document-link-key.ts';
+import { awsDocumentLinks, loadDocumentLinkKey } from './document-link-key.ts';
 import { requiredEnvironment } from './environment.ts';
 import { awsSecretSealer } from './webhook-secrets.ts';
 
@@ -42,6 +42,7 @@ const table = createTable({
     requestHandler: { requestTimeout: dynamodb_request_timeout_ms },
   }),
   tableName: requiredEnvironment('TABLE_NAME'),
+  cursorKeyMaterial: loadDocumentLinkKey,
 });
 
 const engine = new DeliveryEngine({

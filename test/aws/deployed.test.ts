@@ -110,6 +110,25 @@ describe('invitations through Cognito', () => {
   });
 });
 
+describe('pagination in the deployed API', () => {
+  it('pages the audit trail with sealed cursors, and refuses a tampered one with 400', async () => {
+    const base = `/api/forbund/${forbundId}/audit?limit=1`;
+    const first = await request(deployment, 'GET', base, { token: admin });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const cursor = first.body.nextCursor as string;
+    expect(cursor).toMatch(/^c1\./);
+    expect(Buffer.from(cursor.slice(3), 'base64url').toString('latin1')).not.toContain(forbundId);
+    // The key comes from Secrets Manager, through the bundle's own client: the next page opens.
+    const second = await request(deployment, 'GET', `${base}&cursor=${cursor}`, { token: admin });
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    expect(second.body.items[0]).not.toEqual(first.body.items[0]);
+    const tampered = `${cursor.slice(0, -3)}${cursor.at(-3) === 'A' ? 'B' : 'A'}${cursor.slice(-2)}`;
+    const refused = await request(deployment, 'GET', `${base}&cursor=${tampered}`, { token: admin });
+    expect(refused.status).toBe(400);
+    expect(refused.contentType).toContain('application/problem+json');
+  });
+});
+
 describe('downloads through the Lambda adapter', () => {
   it('deliver SIE 4 byte-exact in CP437', async () => {
     const ekonom = await createSignedInUser(deployment, {

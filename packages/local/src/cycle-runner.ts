@@ -66,6 +66,8 @@ export class LocalCycleRunner {
   /** The waiting steps' tokens and how to complete each: SendTaskSuccess, locally. */
   private readonly waiting = new Map<string, () => void>();
   private stopped = false;
+  /** Task handlers at work: an aborted execution's handler still finishes its writes. */
+  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly pollStores: CycleDeps['stores'];
 
   constructor(
@@ -112,15 +114,21 @@ export class LocalCycleRunner {
     await Promise.all([...this.running].filter(([key]) => key.startsWith(prefix)).map(([, run]) => run.done));
   }
 
-  stop(): void {
+  /**
+   * Aborts every execution and resolves once no task is still writing: the store closes after
+   * this, and a write arriving at a closed database would crash the process.
+   */
+  async stop(): Promise<void> {
     this.stopped = true;
     for (const execution of this.running.values()) execution.abort();
+    await Promise.allSettled([...this.inFlight, ...[...this.running.values()].map((run) => run.done)]);
   }
 
   private launch(kind: CycleExecution, forbundId: string, year: number, startedAt: Date, resume?: ResumeAt) {
     const attempt = resume?.attempt ?? 1;
     const key = `${kind}:${forbundId}:${year}:${attempt}`;
-    if (this.running.has(key)) return;
+    // Recorded as running: the next start resumes it.
+    if (this.stopped || this.running.has(key)) return;
     const definition = localDefinition(kind);
     // The builder's states are plain ASL JSON; the library's types are stricter than the builder's.
     const machine = new StateMachine(definition as unknown as ConstructorParameters<typeof StateMachine>[0], {
@@ -134,7 +142,9 @@ export class LocalCycleRunner {
           ? { ...payload, executionStartedAt: startedAt.toISOString() }
           : payload;
       const run = () => this.handle(local);
-      const result = await (this.options.taskFunction ? this.options.taskFunction(local, run) : run());
+      const working = this.options.taskFunction ? this.options.taskFunction(local, run) : run();
+      this.inFlight.add(working);
+      const result = await working.finally(() => this.inFlight.delete(working));
       // What Lambda's invoke integration hands the state: the function's result under Payload.
       return { Payload: result ?? {} };
     };

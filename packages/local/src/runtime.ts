@@ -16,7 +16,7 @@ import { localIdentityProvider } from './local-identity.ts';
 import { hashPassword } from './passwords.ts';
 import { type CognitoSignIn, portalConfigResponse } from './portal-config.ts';
 import { LocalScheduler } from './scheduler.ts';
-import { localSecretSealer } from './secret-key-file.ts';
+import { loadOrCreateKeyFile, localSecretSealer } from './secret-key-file.ts';
 import { inProcessDriver } from './simulation-driver.ts';
 import { SimulationJobs } from './simulation-jobs.ts';
 import { serveFile } from './static-files.ts';
@@ -74,7 +74,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   // Sign-ins last an hour of real time: the virtual clock moves business dates (a simulated year
   // passes in seconds), not how long a person has been signed in. Tests move this one to expire tokens.
   const sessionClock = new VirtualClock();
-  const table = createTable({ client: dynamo.client, tableName: local_table_name });
+  // Pagination cursors are sealed under a key derived from the webhook-secret key file, so they
+  // survive a restart; in memory, a key made at start.
+  const keyFile = options.inMemory ? undefined : join(options.dataDir, 'webhook-secret.key');
+  const table = createTable({
+    client: dynamo.client,
+    tableName: local_table_name,
+    cursorKeyMaterial: keyFile ? () => loadOrCreateKeyFile(keyFile) : undefined,
+  });
   const stores = createStores(table);
   const pollingTable = createTable({ client: dynamo.client, tableName: local_table_name });
   if (options.seedDemo) {
@@ -107,7 +114,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   let url = '';
   const documentLinks = createLocalDocumentLinks(sessionClock.now);
   // Webhook signing secrets are sealed under a key file beside the data, as under KMS in AWS.
-  const secretSealer = localSecretSealer(options.inMemory ? undefined : join(options.dataDir, 'webhook-secret.key'));
+  const secretSealer = localSecretSealer(keyFile);
   const app = createApp({
     webhooks: { endpointMode: 'local', documentLinks, publicBaseUrl: () => url, secretSealer },
     table,
@@ -189,8 +196,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(cycle ? { cycle } : {}),
     stop: async () => {
       await webhooks.stop();
-      cycle?.runner.stop();
+      // The daily run first, so it starts nothing on a runner that has stopped.
       await cycle?.scheduler.stop();
+      await cycle?.runner.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Idle keep-alive connections would otherwise hold the close open.

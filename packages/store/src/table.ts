@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { conflict, FinsamError, notFound } from '@finsam/domain';
 import { gsi1IndexName, tableKeyNames } from './keys.ts';
-import { decodeCursor, encodeCursor, type Page, page_items_max } from './pagination.ts';
+import { CursorCodec, type CursorScope, type Page, page_items_max, processCursorKey } from './pagination.ts';
 import {
   newWriteToken,
   rawToken,
@@ -27,6 +27,11 @@ export type Item = Record<string, unknown>;
 export interface TableConfig {
   client: DynamoDBClient | DynamoDBDocumentClient;
   tableName: string;
+  /**
+   * Key material the pagination cursor key is derived from (HKDF, its own label). In AWS the
+   * document-link secret; locally the runtime's key file. Without it a key made at start.
+   */
+  cursorKeyMaterial?: (() => Promise<Uint8Array>) | undefined;
 }
 
 /** Consumed capacity is summed here so benchmarks can convert a förbund-year into cost. */
@@ -53,8 +58,10 @@ export interface WriteOptions {
 export class Table {
   readonly documents: DynamoDBDocumentClient;
   readonly capacity: CapacityMeter = { readUnits: 0, writeUnits: 0 };
+  readonly cursors: CursorCodec;
 
   constructor(readonly config: TableConfig) {
+    this.cursors = new CursorCodec(config.cursorKeyMaterial ?? processCursorKey());
     this.documents =
       config.client instanceof DynamoDBDocumentClient
         ? config.client
@@ -202,7 +209,13 @@ export class Table {
     options: { limit?: number; cursor?: string | undefined } = {},
   ): Promise<Page<Item>> {
     const limit = Math.min(Math.max(options.limit ?? page_items_max, 1), page_items_max);
-    const start = options.cursor ? decodeCursor(options.cursor, partition) : undefined;
+    const prefix = input.ExpressionAttributeValues?.[':prefix'];
+    const scope: CursorScope = {
+      partition,
+      index: input.IndexName,
+      prefix: typeof prefix === 'string' ? prefix : undefined,
+    };
+    const start = options.cursor ? await this.cursors.open(options.cursor, scope) : undefined;
     const result = await this.documents.send(
       new QueryCommand({
         ...input,
@@ -215,7 +228,7 @@ export class Table {
     this.capacity.readUnits += result.ConsumedCapacity?.CapacityUnits ?? 0;
     return {
       items: result.Items ?? [],
-      nextCursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : undefined,
+      nextCursor: result.LastEvaluatedKey ? await this.cursors.seal(result.LastEvaluatedKey, scope) : undefined,
     };
   }
 

@@ -1,5 +1,5 @@
 import { conflict, FinsamError, invalid, notFound, type Principal } from '@finsam/domain';
-import { encodeCursor, gsi1IndexName, keys } from '@finsam/store';
+import { gsi1IndexName, keys, tableKeyNames } from '@finsam/store';
 import { ulid } from 'ulidx';
 import { memberPartition } from './access.ts';
 import { buildEventEnvelope, type EventEnvelope, PayloadError } from './delivery-body.ts';
@@ -219,12 +219,19 @@ export class WebhookService {
     }
     const last = page.items.at(-1);
     const nextCursor = last
-      ? encodeCursor({
-          PK: partition,
-          SK: keys.event(last.eventId),
-          GSI1PK: memberStreamPartition(forbundId, memberId),
-          GSI1SK: memberStreamSort(last.occurredAt, last.sequence),
-        })
+      ? await this.engine.options.table.cursors.seal(
+          {
+            PK: partition,
+            SK: keys.event(last.eventId),
+            GSI1PK: memberStreamPartition(forbundId, memberId),
+            GSI1SK: memberStreamSort(last.occurredAt, last.sequence),
+          },
+          // The scope Table.queryIndex opens it with: the member's stream partition on the index.
+          {
+            partition: { name: tableKeyNames.gsi1Partition, value: memberStreamPartition(forbundId, memberId) },
+            index: gsi1IndexName,
+          },
+        )
       : options.after;
     return { items, ...(nextCursor ? { nextCursor } : {}), hasMore: page.nextCursor !== undefined };
   }
