@@ -10,6 +10,8 @@ const dns: Record<string, string[]> = {
   'metadata.example': ['169.254.169.254'],
   'ula.example': ['fd00:ec2::254'],
   'mapped.example': ['::ffff:127.0.0.1'],
+  'sixtofour.example': ['2002:a00:1::1'],
+  'nat64.example': ['64:ff9b::5db8:d70e'],
   localhost: ['127.0.0.1', '::1'],
 };
 const resolve: Resolver = async (host) => {
@@ -45,10 +47,11 @@ describe('addresses', () => {
     'fc00::1',
     '::ffff:10.0.0.1',
     '::ffff:169.254.169.254',
+    '::ffff:93.184.215.14',
     'not-an-address',
   ])('refuses %s', (address) => expect(isRefusedAddress(address)).toBe(true));
 
-  it.each(['93.184.215.14', '8.8.8.8', '2606:2800:21f:cb07:6820:80da:af6b:8b2c', '::ffff:93.184.215.14'])(
+  it.each(['93.184.215.14', '8.8.8.8', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'])(
     'allows the public address %s',
     (address) => expect(isRefusedAddress(address)).toBe(false),
   );
@@ -70,6 +73,12 @@ describe('endpoint URLs in AWS mode', () => {
     ['loopback literal', 'https://127.0.0.1/hook'],
     ['metadata literal', 'https://169.254.169.254/latest/meta-data'],
     ['IPv6 loopback literal', 'https://[::1]/hook'],
+    ['IPv4-mapped public literal', 'https://[::ffff:93.184.215.14]/hook'],
+    ['IPv4-compatible literal', 'https://[::10.0.0.1]/hook'],
+    ['local-use NAT64 literal', 'https://[64:ff9b:1::a00:1]/hook'],
+    ['6to4 literal', 'https://[2002:a00:1::1]/hook'],
+    ['a name resolving to 6to4', 'https://sixtofour.example/hook'],
+    ['a name resolving to NAT64', 'https://nat64.example/hook'],
     ['localhost', 'https://localhost/hook'],
     ['plain http', 'http://hooks.ekonomi.example/hook'],
     ['another scheme', 'ftp://hooks.ekonomi.example/hook'],
@@ -102,6 +111,8 @@ describe('the connection-time lookup', () => {
   it('refuses a name that now resolves to a private address (DNS rebinding)', async () => {
     expect(await lookup('internal.example', 'aws', true)).toMatchObject({ code: 'EADDRREFUSED' });
     expect(await lookup('mixed.example', 'aws', false)).toMatchObject({ code: 'EADDRREFUSED' });
+    expect(await lookup('sixtofour.example', 'aws', true)).toMatchObject({ code: 'EADDRREFUSED' });
+    expect(await lookup('nat64.example', 'local', true)).toMatchObject({ code: 'EADDRREFUSED' });
   });
 
   it('hands over the checked addresses in the form Node asks for', async () => {

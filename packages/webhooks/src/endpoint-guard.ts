@@ -1,6 +1,7 @@
 import { lookup as dnsLookup } from 'node:dns';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { invalid } from '@finsam/domain';
+import { inRefusedRange } from './refused-ranges.ts';
 
 /**
  * The SSRF guard. A webhook URL is chosen by a user, and the sender runs inside our network, so
@@ -16,51 +17,16 @@ export const endpoint_url_length_max = 2048;
 /** Hosts the local runtime may call over plain HTTP, for a receiver on the same machine. */
 export const local_hosts = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
-const refused = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8], // "this network"
-  ['10.0.0.0', 8], // private
-  ['100.64.0.0', 10], // carrier-grade NAT
-  ['127.0.0.0', 8], // loopback
-  ['169.254.0.0', 16], // link-local, incl. the metadata service 169.254.169.254
-  ['172.16.0.0', 12], // private
-  ['192.0.0.0', 24], // IETF protocol assignments
-  ['192.0.2.0', 24], // documentation
-  ['192.168.0.0', 16], // private
-  ['198.18.0.0', 15], // benchmarking
-  ['198.51.100.0', 24], // documentation
-  ['203.0.113.0', 24], // documentation
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, incl. broadcast
-] as const)
-  refused.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of [
-  ['::', 128], // unspecified
-  ['::1', 128], // loopback
-  ['64:ff9b::', 96], // NAT64: reaches IPv4 space we cannot check here
-  ['100::', 64], // discard
-  ['2001:db8::', 32], // documentation
-  ['fc00::', 7], // unique local (ULA), incl. the metadata service fd00:ec2::254
-  ['fe80::', 10], // link-local
-  ['fec0::', 10], // old site-local
-  ['ff00::', 8], // multicast
-] as const)
-  refused.addSubnet(network, prefix, 'ipv6');
-
-/** IPv4 written inside IPv6 (`::ffff:10.0.0.1`) is judged as the IPv4 address it is. */
-function embeddedIpv4(address: string): string | undefined {
-  const match = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  return match?.[1];
-}
-
-/** True when the address is private, loopback, link-local, unique-local, reserved or multicast. */
+/**
+ * True when the address is in a refused range (`refused-ranges.ts`): private, loopback,
+ * link-local, unique-local, reserved, multicast, or an IPv6 form that carries an IPv4 address.
+ * Anything that is not an IP address is refused too.
+ */
 export function isRefusedAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, '');
-  const v4 = embeddedIpv4(bare);
-  if (v4) return refused.check(v4, 'ipv4');
   const family = isIP(bare);
   if (family === 0) return true;
-  return refused.check(bare, family === 4 ? 'ipv4' : 'ipv6');
+  return inRefusedRange(bare, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 const isLocalHost = (hostname: string, mode: EndpointMode) => mode === 'local' && local_hosts.has(hostname);
