@@ -1,10 +1,10 @@
-import { conflict, FinsamError, invalid, notFound, type Principal } from '@finsam/domain';
+import { conflict, FinsamError, hasRole, invalid, notFound, type Principal } from '@finsam/domain';
 import { gsi1IndexName, keys, tableKeyNames } from '@finsam/store';
 import { ulid } from 'ulidx';
 import { memberPartition } from './access.ts';
 import { buildEventEnvelope, type EventEnvelope, PayloadError } from './delivery-body.ts';
 import type { DeliveryEngine } from './delivery-engine.ts';
-import { attemptView, type DeliveryStatus, deliveryView } from './delivery-items.ts';
+import { type AttemptItem, attemptView, type DeliveryStatus, deliveryView } from './delivery-items.ts';
 import { checkEndpointUrl, type EndpointMode, type Resolver, systemResolver } from './endpoint-guard.ts';
 import { memberStreamPartition, memberStreamSort } from './keys.ts';
 import { signedHeaders } from './signing.ts';
@@ -33,6 +33,20 @@ export class WebhookService {
 
   private get mode(): EndpointMode {
     return this.engine.options.mode;
+  }
+
+  /**
+   * An attempt as this principal may see it. The local runtime lets a webhook reach loopback (a
+   * receiver on the developer's machine), so there a URL can point at any service on the
+   * machine; the receiver's answer would then be a way to read that service. A member's
+   * representative therefore sees no response snippet in local mode, only the status and
+   * timing; the förbund's administrator and the platform see it all.
+   */
+  private attemptFor(principal: Principal, item: AttemptItem) {
+    const view = attemptView(item);
+    if (this.mode !== 'local' || hasRole(principal, 'forbund-admin', 'platform-admin')) return view;
+    const { responseSnippet: _hidden, ...rest } = view;
+    return rest;
   }
 
   async create(principal: Principal, forbundId: string, memberId: string, input: NewSubscription, now: Date) {
@@ -97,7 +111,7 @@ export class WebhookService {
       ...(sent.responseSnippet ? { responseSnippet: sent.responseSnippet } : {}),
       ...(sent.error ? { error: sent.error.slice(0, 500) } : {}),
     });
-    return attemptView(attempt);
+    return this.attemptFor(principal, attempt);
   }
 
   /** Delivers one event again (or for the first time) to this subscription, in a fresh retry window. */
@@ -178,7 +192,7 @@ export class WebhookService {
     const partition = memberPartition(principal, forbundId, memberId);
     await this.engine.subscriptions.get(principal, forbundId, memberId, id);
     const page = await this.engine.deliveries.attempts(partition, id, options);
-    return { ...page, items: page.items.map(attemptView) };
+    return { ...page, items: page.items.map((item) => this.attemptFor(principal, item)) };
   }
 
   /**
