@@ -11,6 +11,7 @@ import { registerDocs } from './http/docs.ts';
 import type { AppEnv } from './http/env.ts';
 import { requestLogging } from './http/observability.ts';
 import { fieldIssues, problemResponse, statusOfKind } from './http/problem.ts';
+import { textGuard } from './http/text-guard.ts';
 import type { IdentityProvider } from './identity/identity-provider.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAvrakningRoutes } from './routes/avrakning.ts';
@@ -102,6 +103,9 @@ export function createApp(dependencies: AppDependencies) {
   app.use('*', (c, next) =>
     publicPaths.has(c.req.path) || signedDocumentPath.test(c.req.path) ? next() : requireToken(c, next),
   );
+  // After the size limit and the sign-in, before any route: text with control characters never
+  // reaches a schema, a store or an export.
+  app.use('*', textGuard);
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   registerMeRoute(app);

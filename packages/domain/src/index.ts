@@ -16,3 +16,4 @@ export * from './ratio.ts';
 export * from './roles.ts';
 export * from './schedule.ts';
 export * from './split.ts';
+export * from './text.ts';

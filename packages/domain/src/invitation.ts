@@ -19,6 +19,7 @@ export const invitationShape = {
   roles: z
     .array(z.enum(forbundRoles as [Role, ...Role[]]))
     .min(1, 'Välj minst en roll.')
+    .max(forbundRoles.length, 'Välj varje roll en gång.')
     .refine((chosen) => new Set(chosen).size === chosen.length, 'Välj varje roll en gång.'),
   memberId: z
     .string()
@@ -58,6 +59,7 @@ export const platformInvitationSchema = z.object({
   roles: z
     .array(z.enum(platformRoles))
     .min(1, 'Välj minst en roll.')
+    .max(platformRoles.length, 'Välj varje roll en gång.')
     .refine((chosen) => new Set(chosen).size === chosen.length, 'Välj varje roll en gång.'),
 });
 export type PlatformInvitation = z.output<typeof platformInvitationSchema>;

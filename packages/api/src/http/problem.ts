@@ -53,19 +53,34 @@ const slugs: Record<number, string> = {
   502: 'bad-gateway',
 };
 
+/** Limits of an error reply: at most this many field issues, each field and message cut to length. */
+export const error_items_max = 50;
+const error_field_chars_max = 200;
+const error_message_chars_max = 500;
+
+const capped = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 export function problemResponse(
   c: Context,
   status: ContentfulStatusCode,
   detail?: string,
   errors?: FieldIssue[],
 ): Response {
+  // Capped, so that a request with thousands of bad items cannot make a reply many times its size.
+  const shown = (errors ?? []).slice(0, error_items_max).map((issue) => ({
+    field: capped(issue.field, error_field_chars_max),
+    message: capped(issue.message, error_message_chars_max),
+  }));
+  const hidden = (errors?.length ?? 0) - shown.length;
+  const summary =
+    hidden > 0 ? `${detail ?? ''} De första ${shown.length} av ${errors!.length} fel visas.`.trim() : detail;
   const problem: Problem = {
     type: `urn:finsam:problem:${slugs[status] ?? 'error'}`,
     title: titles[status] ?? 'Fel',
     status,
-    ...(detail ? { detail } : {}),
-    instance: c.req.path,
-    ...(errors && errors.length > 0 ? { errors } : {}),
+    ...(summary ? { detail: capped(summary, error_message_chars_max) } : {}),
+    instance: capped(c.req.path, error_field_chars_max),
+    ...(shown.length > 0 ? { errors: shown } : {}),
   };
   return c.body(JSON.stringify(problem), status, { 'content-type': 'application/problem+json; charset=utf-8' });
 }

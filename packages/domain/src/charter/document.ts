@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { charterIssues } from './composition.ts';
-import { charterSettingsSchema, isoDate, memberSchema } from './schema.ts';
+import { charterSettingsSchema, isoDate, memberSchema, members_max } from './schema.ts';
 
-/** Upper bound on members: the largest förbund have about fifteen; 60 leaves room without risk. */
-export const members_max = 60;
+export { members_max };
 
 /**
  * A version of the förbundsordning: the members it names and every setting, effective from a

@@ -3,6 +3,9 @@ import { checkOrganisationsnummer, organisationsnummerMessages } from '../organi
 
 /** Every interpretation in DOMAIN.md is a setting here, with the Finsam default. */
 
+/** Upper bound on members: the largest förbund have about fifteen; 60 leaves room without risk. */
+export const members_max = 60;
+
 export const memberTypes = ['fk', 'af', 'region', 'kommun'] as const;
 export type MemberType = (typeof memberTypes)[number];
 
@@ -23,10 +26,13 @@ export const identifier = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Ange 1–40 tecken: bokstäver a–z, siffror, - eller _.');
 
-export const organisationsnummer = z.string().superRefine((value, context) => {
-  const problem = checkOrganisationsnummer(value);
-  if (problem) context.addIssue({ code: 'custom', message: organisationsnummerMessages[problem] });
-});
+export const organisationsnummer = z
+  .string()
+  .max(13)
+  .superRefine((value, context) => {
+    const problem = checkOrganisationsnummer(value);
+    if (problem) context.addIssue({ code: 'custom', message: organisationsnummerMessages[problem] });
+  });
 
 export const memberSchema = z.object({
   id: identifier,
@@ -79,7 +85,7 @@ export const fundingSchema = z.object({
   /** Periodisation of the frame: monthly, or quarterly as in Finspång. */
   framePeriodisation: z.enum(['monthly', 'quarterly']).default('monthly'),
   /** Members whose balance is settled at year end only (FK in several SOCSAM förbund). */
-  settleAtYearEndOnly: z.array(identifier).default([]),
+  settleAtYearEndOnly: z.array(identifier).max(members_max).default([]),
 });
 
 export const resultDistributionSchema = z.object({
@@ -89,7 +95,7 @@ export const resultDistributionSchema = z.object({
   /** return-then-proportional: the part of each member's own result that returns to it (Laholm 50 %). */
   returnRatePercent: decimalString.default('50'),
   /** return-then-proportional: member types that take no own-result return (Laholm: FK). */
-  returnExcludedTypes: z.array(z.enum(memberTypes)).default(['fk']),
+  returnExcludedTypes: z.array(z.enum(memberTypes)).max(memberTypes.length).default(['fk']),
   /** limited-participation: each member carries this part of its proportional share (Haninge 20 %)… */
   participationPercent: decimalString.default('20'),
   /** …capped at this part of its own frame (Haninge 0.5 %). */
