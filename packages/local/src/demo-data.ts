@@ -78,7 +78,7 @@ export async function seedDemoData(stores: Stores, now: Date): Promise<boolean> 
   }
   for (const user of demoUsers) {
     if (await stores.users.find(user.username)) continue;
-    await stores.users.add({ ...user, passwordHash: hashPassword(demo_password) }, now);
+    await stores.users.add({ ...user, passwordHash: await hashPassword(demo_password) }, now);
     wrote = true;
   }
   // The lists of who has access (each förbund's, and the platform's own), so an administrator sees

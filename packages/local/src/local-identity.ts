@@ -25,7 +25,7 @@ export function localIdentityProvider(stores: Stores, now: () => Date): Identity
           roles: identity.roles,
           forbundId: identity.forbundId,
           memberId: identity.memberId,
-          passwordHash: hashPassword(temporaryPassword),
+          passwordHash: await hashPassword(temporaryPassword),
         },
         now(),
       );

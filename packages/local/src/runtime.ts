@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp, createJwksVerifier, type VerifyToken } from '@finsam/api';
 import { createStores, createTable, type Table } from '@finsam/store';
-import { serve } from '@hono/node-server';
+import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
 import swaggerUi from 'swagger-ui-dist';
 import { VirtualClock } from './clock.ts';
 import { LocalCycleRunner, type LocalCycleRunnerOptions } from './cycle-runner.ts';
@@ -12,6 +12,7 @@ import { seedDemoData } from './demo-data.ts';
 import { seedDemoLedger } from './demo-ledger.ts';
 import { local_table_name, startLocalDynamo } from './dynamodb.ts';
 import { createLocalIssuer, local_audience } from './issuer.ts';
+import { type SignInRequest, signInRequests } from './login-limiter.ts';
 import { localIdentityProvider } from './local-identity.ts';
 import { hashPassword } from './passwords.ts';
 import { type CognitoSignIn, portalConfigResponse } from './portal-config.ts';
@@ -131,7 +132,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
             setClock: (date: Date) => clock.set(date),
             runScheduler: () => (cycle as NonNullable<Runtime['cycle']>).scheduler.runNow(),
             addUser: async ({ password, ...user }) =>
-              stores.users.add({ ...user, passwordHash: hashPassword(password) }, clock.now()),
+              stores.users.add({ ...user, passwordHash: await hashPassword(password) }, clock.now()),
             simulations: new SimulationJobs({
               stores,
               now: clock.now,
@@ -145,8 +146,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
 
   const swaggerDir = swaggerUi.getAbsoluteFSPath();
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (request: Request, env?: HttpBindings | Http2Bindings): Promise<Response> => {
     const { pathname } = new URL(request.url);
+    if (pathname === '/api/auth/login') return signIn(request, env?.incoming.socket.remoteAddress ?? 'unknown');
     if (pathname.startsWith('/api/') || pathname === '/openapi.json' || pathname === '/docs') return app.fetch(request);
     if (request.method === 'GET' && pathname === '/config.json') return portalConfigResponse(options.cognito);
     if (request.method === 'GET' && pathname.startsWith('/docs-assets/'))
@@ -158,6 +160,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         new Response('Portalen är inte byggd: kör npm run build:web.', { status: 503 })
       );
     return app.fetch(request);
+  };
+
+  // The issuer limits guessing per client address, which only the socket knows (a forwarded-for
+  // header is the client's to write), and answers a refusal's wait here as Retry-After.
+  const signIn = async (request: Request, address: string): Promise<Response> => {
+    const context: SignInRequest = { address };
+    const response = await signInRequests.run(context, () => app.fetch(request));
+    if (context.retryAfterSeconds === undefined) return response;
+    const headers = new Headers(response.headers);
+    headers.set('retry-after', String(context.retryAfterSeconds));
+    return new Response(response.body, { status: response.status, headers });
   };
 
   const server = serve({ fetch, port: options.port, hostname: options.host });

@@ -23,7 +23,12 @@ export function inProcessDriver(runtime: Runtime): SimulationDriver {
   const cycle = runtime.cycle;
   if (!cycle) throw new Error('the simulation needs a runtime with the cycle running');
   const stores = createStores(runtime.table);
-  const passwordHash = hashPassword(demo_password);
+  // One hash for every user the simulation adds, made when the first one is.
+  let passwordHash: Promise<string> | undefined;
+  const sharedHash = () => {
+    passwordHash ??= hashPassword(demo_password);
+    return passwordHash;
+  };
   return {
     url: runtime.url,
     setClock: async (iso) => runtime.clock.set(new Date(iso)),
@@ -32,7 +37,10 @@ export function inProcessDriver(runtime: Runtime): SimulationDriver {
     },
     addUser: async (user) => {
       if (!(await stores.users.find(user.username)))
-        await stores.users.add({ ...user, roles: user.roles as never, passwordHash }, runtime.clock.now());
+        await stores.users.add(
+          { ...user, roles: user.roles as never, passwordHash: await sharedHash() },
+          runtime.clock.now(),
+        );
     },
   };
 }
