@@ -1,3 +1,4 @@
+import { docs_start_path } from '@finsam/api';
 import { Aws, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -12,7 +13,7 @@ import type { Auth } from './auth.ts';
  * Paths anyone may call, as served by @finsam/api: the OpenAPI document and its page at the root,
  * the health check under the API prefix. Everything else needs a valid Cognito ID token.
  */
-export const public_paths = ['/openapi.json', '/docs', '/api/health'] as const;
+export const public_paths = ['/openapi.json', '/docs', docs_start_path, '/api/health'] as const;
 
 /**
  * Documents behind the signed links in members' events (@finsam/webhooks document-links): their

@@ -1,4 +1,5 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { api_content_security_policy, portalContentSecurityPolicy, strict_transport_seconds } from '@finsam/api';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -8,6 +9,8 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -85,7 +88,7 @@ export class Portal extends Construct {
       // this policy forwards the Authorization header; Host stays API Gateway's own.
       cachePolicy: CachePolicy.CACHING_DISABLED,
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-      responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+      responseHeadersPolicy: this.headersPolicy('Api', api_content_security_policy, false),
     };
 
     this.distribution = new Distribution(this, 'Distribution', {
@@ -97,7 +100,12 @@ export class Portal extends Construct {
         viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        // The portal's own policy: scripts from this origin only, sign-in at the region's Cognito.
+        responseHeadersPolicy: this.headersPolicy(
+          'Portal',
+          portalContentSecurityPolicy([`https://cognito-idp.${Stack.of(this).region}.amazonaws.com`]),
+          true,
+        ),
         functionAssociations: [
           {
             eventType: FunctionEventType.VIEWER_REQUEST,
@@ -153,5 +161,28 @@ export class Portal extends Construct {
   /** The address people and members' systems use: the own domain when there is one. */
   get url(): string {
     return `https://${this.domainName ?? this.distribution.distributionDomainName}`;
+  }
+
+  /**
+   * The security headers of @finsam/api as a CloudFront policy (frame options and referrer
+   * policy as in its common_security_headers; test/infra compares them). For the portal's files they are
+   * set (override); for the API they only fill in what an answer lacks, since the API sets its
+   * own: a stricter policy for data, the portal's for the /docs page.
+   */
+  private headersPolicy(id: string, contentSecurityPolicy: string, override: boolean) {
+    return new ResponseHeadersPolicy(this, `${id}Headers`, {
+      comment: `Finsam Cloud: security headers (${id.toLowerCase()})`,
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy, override },
+        contentTypeOptions: { override },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.seconds(strict_transport_seconds),
+          includeSubdomains: true,
+          override: true,
+        },
+      },
+    });
   }
 }

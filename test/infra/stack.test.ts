@@ -1,3 +1,4 @@
+import { api_content_security_policy, common_security_headers } from '@finsam/api';
 import { roles } from '@finsam/domain';
 import { gsi1IndexName, tableDefinition } from '@finsam/store';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
@@ -124,6 +125,7 @@ describe('http api', () => {
       'ANY /{proxy+}': 'JWT',
       'GET /openapi.json': 'NONE',
       'GET /docs': 'NONE',
+      'GET /docs/start.js': 'NONE',
       'GET /api/health': 'NONE',
       // Verified by the link's signature in the app (test/infra/webhooks.test.ts).
       'GET /api/forbund/{forbundId}/documents/{documentId}': 'NONE',
@@ -212,11 +214,39 @@ describe('portal', () => {
   it('forwards the API paths to the HTTP API uncached and HTTPS only', () => {
     const behaviors = onlyResource('AWS::CloudFront::Distribution').DistributionConfig.CacheBehaviors;
     expect(behaviors.map((behavior: { PathPattern: string }) => behavior.PathPattern).sort()).toEqual(
-      ['/api/*', '/docs', '/openapi.json'].sort(),
+      ['/api/*', '/docs', '/docs/start.js', '/openapi.json'].sort(),
     );
     const caching_disabled_policy_id = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
     for (const behavior of behaviors) {
       expect(behavior).toMatchObject({ CachePolicyId: caching_disabled_policy_id, ViewerProtocolPolicy: 'https-only' });
+    }
+  });
+
+  it('adds the security headers of @finsam/api: the portal’s CSP set on its files, the API’s own kept', () => {
+    const config = onlyResource('AWS::CloudFront::Distribution').DistributionConfig;
+    const policies = template.findResources('AWS::CloudFront::ResponseHeadersPolicy');
+    const policyOf = (behavior: { ResponseHeadersPolicyId: { Ref: string } }) =>
+      policies[behavior.ResponseHeadersPolicyId.Ref]!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const portal = policyOf(config.DefaultCacheBehavior);
+    const csp = portal.ContentSecurityPolicy;
+    expect(csp.Override).toBe(true);
+    const directives = JSON.stringify(csp.ContentSecurityPolicy);
+    expect(directives).toContain("script-src 'self'");
+    expect(directives).toContain("frame-ancestors 'none'");
+    expect(directives).not.toContain('unsafe-inline');
+    expect(directives).toContain('https://cognito-idp.');
+    expect(portal.FrameOptions.FrameOption.toLowerCase()).toBe(
+      common_security_headers['x-frame-options'].toLowerCase(),
+    );
+    expect(portal.ReferrerPolicy.ReferrerPolicy).toBe(common_security_headers['referrer-policy']);
+    expect(portal.ContentTypeOptions.Override).toBe(true);
+    expect(portal.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31_536_000);
+    for (const behavior of config.CacheBehaviors) {
+      const api = policyOf(behavior);
+      expect(api.ContentSecurityPolicy).toEqual({
+        ContentSecurityPolicy: api_content_security_policy,
+        Override: false,
+      });
     }
   });
 

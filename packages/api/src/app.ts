@@ -11,6 +11,7 @@ import { registerDocs } from './http/docs.ts';
 import type { AppEnv } from './http/env.ts';
 import { requestLogging } from './http/observability.ts';
 import { fieldIssues, problemResponse, statusOfKind } from './http/problem.ts';
+import { securityHeaders } from './http/security-headers-middleware.ts';
 import { textGuard } from './http/text-guard.ts';
 import type { IdentityProvider } from './identity/identity-provider.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
@@ -87,6 +88,7 @@ export function createApp(dependencies: AppDependencies) {
   const app = new OpenAPIHono<AppEnv>(defaultHook);
 
   root.use('*', requestLogging(dependencies.logger));
+  root.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('stores', stores);
     c.set('now', now);

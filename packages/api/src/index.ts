@@ -1,7 +1,9 @@
 export * from './app.ts';
 export * from './auth/local-issuer.ts';
 export * from './auth/verifier.ts';
+export { docs_start_path } from './http/docs.ts';
 export * from './http/problem.ts';
+export * from './http/security-headers.ts';
 export * from './identity/cognito-identity-provider.ts';
 export type { IdentityProvider, InvitationDelivery, NewIdentity } from './identity/identity-provider.ts';
 export type { LocalControl } from './routes/local-control.ts';

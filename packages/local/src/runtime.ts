@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createApp, createJwksVerifier, type VerifyToken } from '@finsam/api';
+import { createApp, createJwksVerifier, docs_start_path, type VerifyToken } from '@finsam/api';
 import { createStores, createTable, type Table } from '@finsam/store';
 import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
 import swaggerUi from 'swagger-ui-dist';
@@ -12,15 +12,15 @@ import { seedDemoData } from './demo-data.ts';
 import { seedDemoLedger } from './demo-ledger.ts';
 import { local_table_name, startLocalDynamo } from './dynamodb.ts';
 import { createLocalIssuer, local_audience } from './issuer.ts';
-import { type SignInRequest, signInRequests } from './login-limiter.ts';
 import { localIdentityProvider } from './local-identity.ts';
+import { type SignInRequest, signInRequests } from './login-limiter.ts';
 import { hashPassword } from './passwords.ts';
 import { type CognitoSignIn, portalConfigResponse } from './portal-config.ts';
 import { LocalScheduler } from './scheduler.ts';
 import { loadOrCreateKeyFile, localSecretSealer } from './secret-key-file.ts';
 import { inProcessDriver } from './simulation-driver.ts';
 import { SimulationJobs } from './simulation-jobs.ts';
-import { serveFile } from './static-files.ts';
+import { serveFile, withPortalHeaders } from './static-files.ts';
 import { createLocalDocumentLinks, startWebhookWorker } from './webhook-worker.ts';
 
 export interface RuntimeOptions {
@@ -146,18 +146,30 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
 
   const swaggerDir = swaggerUi.getAbsoluteFSPath();
+  // The portal may connect to its own origin and, with a user pool, to cognito-local.
+  const connectSources = options.cognito?.endpoint ? [new URL(options.cognito.endpoint).origin] : [];
   const fetch = async (request: Request, env?: HttpBindings | Http2Bindings): Promise<Response> => {
     const { pathname } = new URL(request.url);
     if (pathname === '/api/auth/login') return signIn(request, env?.incoming.socket.remoteAddress ?? 'unknown');
-    if (pathname.startsWith('/api/') || pathname === '/openapi.json' || pathname === '/docs') return app.fetch(request);
-    if (request.method === 'GET' && pathname === '/config.json') return portalConfigResponse(options.cognito);
-    if (request.method === 'GET' && pathname.startsWith('/docs-assets/'))
-      return (await serveFile(swaggerDir, pathname.slice('/docs-assets'.length))) ?? app.fetch(request);
+    if (
+      pathname.startsWith('/api/') ||
+      pathname === '/openapi.json' ||
+      pathname === '/docs' ||
+      pathname === docs_start_path
+    )
+      return app.fetch(request);
+    if (request.method === 'GET' && pathname === '/config.json')
+      return withPortalHeaders(portalConfigResponse(options.cognito), connectSources);
+    if (request.method === 'GET' && pathname.startsWith('/docs-assets/')) {
+      const asset = await serveFile(swaggerDir, pathname.slice('/docs-assets'.length));
+      return asset ? withPortalHeaders(asset, connectSources) : app.fetch(request);
+    }
     if (request.method === 'GET' || request.method === 'HEAD')
-      return (
+      return withPortalHeaders(
         (await serveFile(options.portalDir, pathname)) ??
-        (await serveFile(options.portalDir, '/index.html')) ??
-        new Response('Portalen är inte byggd: kör npm run build:web.', { status: 503 })
+          (await serveFile(options.portalDir, '/index.html')) ??
+          new Response('Portalen är inte byggd: kör npm run build:web.', { status: 503 }),
+        connectSources,
       );
     return app.fetch(request);
   };

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { common_security_headers, portalContentSecurityPolicy } from '@finsam/api';
 
 const content_types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,4 +32,15 @@ export async function serveFile(folder: string, requestPath: string): Promise<Re
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     },
   });
+}
+
+/**
+ * The portal's files locally carry the headers CloudFront adds in AWS (infra/constructs/portal.ts):
+ * the same Content-Security-Policy, from the same source in @finsam/api.
+ */
+export function withPortalHeaders(response: Response, connectSources: readonly string[]): Response {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(common_security_headers)) headers.set(name, value);
+  headers.set('content-security-policy', portalContentSecurityPolicy(connectSources));
+  return new Response(response.body, { status: response.status, headers });
 }

@@ -27,8 +27,23 @@ export async function settled(page: Page) {
  * desktop width (a layout can fail at one and not the other), and a full-page screenshot at
  * each width goes to test-output/screenshots/<name>-<width>.png for a reviewer.
  */
+/**
+ * What the browser refused under the Content-Security-Policy, per page: the portal runs under
+ * the same policy as in AWS, so a script or style it blocks would be broken there too.
+ */
+const refusals = new WeakMap<Page, string[]>();
+
+export function watchContentSecurityPolicy(page: Page) {
+  const seen: string[] = [];
+  refusals.set(page, seen);
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) seen.push(message.text());
+  });
+}
+
 export async function checkPage(page: Page, name: string) {
   await settled(page);
+  expect(refusals.get(page) ?? [], `Content-Security-Policy refusals on "${name}"`).toEqual([]);
   for (const width of [phone_width_px, desktop_width_px]) {
     await page.setViewportSize({ width, height: viewport_height_px });
     const { violations } = await new AxeBuilder({ page }).withTags(wcag_tags).analyze();

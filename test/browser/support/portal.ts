@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { call, login, otherForbundBody, startTestRuntime } from '../../support/runtime.ts';
 import { launchBrowser, portal_today, type TestBrowser } from './browser.ts';
-import { expectHeading, ui_wait_ms } from './checks.ts';
+import { expectHeading, ui_wait_ms, watchContentSecurityPolicy } from './checks.ts';
 
 export const demo_forbund_id = 'exempeldalen';
 export const demo_forbund_name = 'Samordningsförbundet Exempeldalen';
@@ -54,6 +54,7 @@ export function setUpPortal(options: { cycle?: boolean; today?: string } = {}): 
       // Tabs of earlier tests are closed, so each test starts from a clean page.
       for (const old of pages.splice(0)) await old.close();
       const page = await browser.context.newPage();
+      watchContentSecurityPolicy(page);
       pages.push(page);
       page.setDefaultTimeout(ui_wait_ms);
       page.setDefaultNavigationTimeout(ui_wait_ms);

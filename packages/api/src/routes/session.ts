@@ -44,6 +44,12 @@ export function registerLocalIssuerRoutes(app: OpenAPIHono<AppEnv>, issuer: Loca
       responses: {
         200: json(z.object({ token: z.string(), expiresAt: z.string(), principal: principalSchema }), 'Inloggad'),
         ...problemResponses,
+        429: {
+          description:
+            'För många misslyckade inloggningar för användaren eller adressen; försök igen efter `Retry-After` sekunder',
+          headers: { 'Retry-After': { description: 'Sekunder att vänta', schema: { type: 'integer' } } },
+          content: problemResponses[400].content,
+        },
       },
     }),
     async (c) => {
