@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { authenticate } from './auth/guards.ts';
 import type { LocalIssuer } from './auth/local-issuer.ts';
 import type { VerifyToken } from './auth/verifier.ts';
+import { auditTrail } from './http/audit-trail.ts';
 import { registerDocs } from './http/docs.ts';
 import type { AppEnv } from './http/env.ts';
 import { requestLogging } from './http/observability.ts';
@@ -108,6 +109,7 @@ export function createApp(dependencies: AppDependencies) {
   // After the size limit and the sign-in, before any route: text with control characters never
   // reaches a schema, a store or an export.
   app.use('*', textGuard);
+  app.use('*', auditTrail(app));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   registerMeRoute(app);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { monotonicFactory } from 'ulidx';
 import { auditItem, decode, encode, withoutKeys } from './codecs.ts';
 import { keys, type PlatformPartition, type TenantPartition } from './keys.ts';
@@ -14,6 +15,13 @@ export interface AuditEntry {
   summary?: string;
 }
 
+/**
+ * The change being made, for the one path every change request takes (audit-trail in
+ * @finsam/api): it counts the audit items written while the request runs, and records one of
+ * its own for a change that wrote none, so that no route can leave the trail without a trace.
+ */
+export const auditScope = new AsyncLocalStorage<{ recorded: number }>();
+
 /** Behandlingshistorik: every change writes who, when and what, next to the tenant's data. */
 export class AuditRepository {
   constructor(private readonly table: Table) {}
@@ -24,6 +32,8 @@ export class AuditRepository {
       encode(auditItem, { PK: partition, SK: keys.audit(id), kind: 'audit', id, at: at.toISOString(), ...entry }),
       'Händelsen är redan registrerad.',
     );
+    const scope = auditScope.getStore();
+    if (scope) scope.recorded++;
   }
 
   async list(partition: TenantPartition, options: { limit?: number; cursor?: string }) {

@@ -15,5 +15,6 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   for (const [name, value] of Object.entries(common_security_headers)) c.header(name, value);
   const isPage = (c.res.headers.get('content-type') ?? '').startsWith('text/html');
   c.header('content-security-policy', isPage ? portalContentSecurityPolicy() : api_content_security_policy);
-  c.header('cache-control', 'no-store');
+  // A route that says more (documents: `private, no-store`) keeps its own; nothing is ever cacheable.
+  if (!(c.res.headers.get('cache-control') ?? '').includes('no-store')) c.header('cache-control', 'no-store');
 };
