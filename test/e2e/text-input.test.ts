@@ -1,6 +1,6 @@
 import type { Runtime } from '@finsam/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allItems, call, fillPath, login, operations, startTestRuntime } from '../support/runtime.ts';
+import { allItems, call, fillPath, login, startTestRuntime } from '../support/runtime.ts';
 
 /**
  * Text and sizes on every route, generated from the OpenAPI document: every string field of

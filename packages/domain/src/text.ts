@@ -5,6 +5,7 @@
  * another. The API checks every request with this (text-guard in @finsam/api); imports check
  * what they read from files with it.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this rule's purpose
 const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
