@@ -227,13 +227,27 @@ const cases: Record<string, () => Case[]> = {
     ['malformed JSON', '{"fileName": 1', 'body'],
     ['not base64', { fileName: 'x.se', contentBase64: '###' }, 'contentBase64'],
     ['missing file name', { contentBase64: 'IyM=' }, 'fileName'],
-    ['a file with no vouchers', sie('#FLAGGA 0\r\n#SIETYP 4\r\n'), 'file'],
+    ['a file with no vouchers', sie('#FLAGGA 0\r\n#SIETYP 4\r\n#ORGNR 222000-0018\r\n'), 'file'],
     [
       'a voucher on an unknown account',
       sie(
-        '#FLAGGA 0\r\n#SIETYP 4\r\n#KONTO 6999 Okänt\r\n#KONTO 1930 Bank\r\n#VER A 1 20261105 "Test"\r\n{\r\n#TRANS 6999 {} 10.00\r\n#TRANS 1930 {} -10.00\r\n}\r\n',
+        '#FLAGGA 0\r\n#SIETYP 4\r\n#ORGNR 222000-0018\r\n#KONTO 6999 Okänt\r\n#KONTO 1930 Bank\r\n#VER A 1 20261105 "Test"\r\n{\r\n#TRANS 6999 {} 10.00\r\n#TRANS 1930 {} -10.00\r\n}\r\n',
       ),
-      'vouchers.0.lines.0.account',
+      'line 8',
+    ],
+    [
+      'a file without #ORGNR',
+      sie(
+        '#FLAGGA 0\r\n#SIETYP 4\r\n#KONTO 5410 Lokal\r\n#KONTO 1930 Bank\r\n#VER A 1 20261105 "Test"\r\n{\r\n#TRANS 5410 {} 10.00\r\n#TRANS 1930 {} -10.00\r\n}\r\n',
+      ),
+      'file',
+    ],
+    [
+      'a voucher year outside the range',
+      sie(
+        '#FLAGGA 0\r\n#SIETYP 4\r\n#ORGNR 222000-0018\r\n#KONTO 5410 Lokal\r\n#KONTO 1930 Bank\r\n#VER A 1 18991105 "Test"\r\n{\r\n#TRANS 5410 {} 10.00\r\n#TRANS 1930 {} -10.00\r\n}\r\n',
+      ),
+      'line 6',
     ],
   ],
   'POST /api/forbund/{forbundId}/ledger/imports/{importId}/book': () => [

@@ -184,9 +184,14 @@ describe('SIE 4', () => {
       },
     });
     const copyBase = `/api/forbund/${copy.body.id}/ledger`;
+    // The file carries the demo förbund's #ORGNR, not the copy's: moving it over needs the explicit confirmation.
     const staged = await call(runtime, 'POST', `${copyBase}/imports`, {
       token: admin,
-      body: { fileName: 'exempeldalen-2026.se', contentBase64: Buffer.from(bytes).toString('base64') },
+      body: {
+        fileName: 'exempeldalen-2026.se',
+        contentBase64: Buffer.from(bytes).toString('base64'),
+        confirmOrganisationsnummerMismatch: true,
+      },
     });
     expect(staged.status, JSON.stringify(staged.body).slice(0, 500)).toBe(201);
     const booked = await call(runtime, 'POST', `${copyBase}/imports/${staged.body.id}/book`, { token: admin });

@@ -31,7 +31,7 @@ export function createStores(table: Table) {
     charts,
     periods,
     openings: new OpeningRepository(table, audit),
-    imports: new ImportRepository(table),
+    imports: new ImportRepository(table, audit),
     vouchers: new VoucherRepository(table, charts, periods, audit),
     users: new UserDirectory(table),
     invitedUsers: new InvitedUserRepository(table, audit),

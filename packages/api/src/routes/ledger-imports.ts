@@ -42,7 +42,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
       tags: tag,
       security: bearer,
       summary:
-        'Läs in en SIE 4-fil (t.ex. en medlems kostnadsrapport) till ett mellanlager; allt kontrolleras innan något sparas. Fel anges med radnummer.',
+        'Läs in en SIE 4-fil (t.ex. en medlems kostnadsrapport) till ett mellanlager. Varje verifikation kontrolleras med samma regler som när den bokförs direkt, objekt (dimension 6 insats, 20 medlem) ska finnas hos förbundet och #ORGNR ska vara förbundets; allt kontrolleras innan något sparas. Fel anges med radnummer.',
       middleware: [tenantGuard, requireRole(...importers)],
       request: {
         params: forbundIdParam,
@@ -53,21 +53,26 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
               .string()
               .min(1)
               .max(sie_base64_length_max)
-              .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Ange filen som base64.'),
+              .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Ange filen som base64.')
+              .openapi({ description: 'SIE 4-filen (#FORMAT PC8, teckentabell CP437) som base64.' }),
+            confirmOrganisationsnummerMismatch: z.boolean().optional().openapi({
+              description:
+                'Sätts av den som har kontrollerat att filen är förbundets fast dess #ORGNR saknas eller inte är förbundets organisationsnummer. Utan den avvisas en sådan fil; med den skrivs avvikelsen och vem som bekräftade den i behandlingshistoriken.',
+            }),
           }),
         ),
       },
       responses: { 201: json(importSchema, 'Importen ligger i mellanlagret'), ...problemResponses },
     }),
     async (c) => {
-      const { fileName, contentBase64 } = c.req.valid('json');
+      const { fileName, contentBase64, confirmOrganisationsnummerMismatch } = c.req.valid('json');
       const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
       if (bytes.length === 0) throw invalid('Filen är tom.', [{ field: 'contentBase64', message: 'Filen är tom.' }]);
       const staged = await stageSieImport(
         c.var.stores,
         c.var.principal,
         c.req.valid('param').forbundId,
-        { fileName, bytes },
+        { fileName, bytes, confirmOrganisationsnummerMismatch: confirmOrganisationsnummerMismatch === true },
         c.var.now,
       );
       return c.json(staged, 201);

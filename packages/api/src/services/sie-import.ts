@@ -1,31 +1,31 @@
 import {
-  checkVoucher,
-  type FieldIssue,
   importSie4,
   invalid,
+  type PeriodLocks,
   type Principal,
-  type SieVoucher,
+  sieVoucherDrafts,
+  sieVoucherYears,
   type VoucherDraft,
   voucherLabel,
 } from '@finsam/domain';
-import { import_vouchers_max, type StoredPeriods, type Stores } from '@finsam/store';
+import { import_vouchers_max, type Stores } from '@finsam/store';
 
 /** How far back an interrupted booking looks for a voucher it may already have booked. */
 const resume_lookback_vouchers = 20;
 
-const referenceOf = (fileName: string, voucher: Pick<SieVoucher, 'series' | 'number'>) =>
-  `${fileName} ${voucher.series}${voucher.number}`.slice(0, 200);
-
 /**
  * Reads a SIE 4 file (a member's cost report, or a whole ledger) into vouchers waiting in a
- * staging area. Every voucher is checked against the kontoplan and the period locks before
- * anything is staged: a file with one bad voucher stages nothing.
+ * staging area. Every voucher is checked by the rules of a voucher entered through the API, its
+ * object tags against the förbund's members and insatser, and the file's #ORGNR against the
+ * förbund's, before anything is staged: a file with one bad voucher stages nothing, and each
+ * problem names its file line. A file whose #ORGNR is missing or another is staged only when the
+ * person confirms it, and the confirmation is written in the behandlingshistorik.
  */
 export async function stageSieImport(
   stores: Stores,
   principal: Principal,
   forbundId: string,
-  file: { fileName: string; bytes: Uint8Array },
+  file: { fileName: string; bytes: Uint8Array; confirmOrganisationsnummerMismatch: boolean },
   now: () => Date,
 ) {
   const document = importSie4(file.bytes);
@@ -35,26 +35,34 @@ export async function stageSieImport(
     throw invalid('Filen är för stor för en import.', [
       { field: 'file', message: `Högst ${import_vouchers_max} verifikationer per import; dela upp filen.` },
     ]);
-  const { accounts } = await stores.charts.chart(principal, forbundId, now());
-  const drafts: VoucherDraft[] = document.vouchers.map((voucher) => ({
-    series: voucher.series,
-    year: Number(voucher.date.slice(0, 4)),
-    date: voucher.date,
-    text: voucher.text || `Import ${voucher.series}${voucher.number}`,
-    lines: voucher.lines,
-    basis: { kind: 'import', reference: referenceOf(file.fileName, voucher) },
-  }));
-  const issues: FieldIssue[] = [];
-  const locksByYear = new Map<number, StoredPeriods>();
-  for (const [index, draft] of drafts.entries()) {
-    const locks = locksByYear.get(draft.year) ?? (await stores.periods.periods(principal, forbundId, draft.year));
-    locksByYear.set(draft.year, locks);
-    const label = voucherLabel({ ...draft, number: document.vouchers[index]?.number ?? index + 1 });
-    for (const issue of checkVoucher(draft, accounts, locks))
-      issues.push({ field: `vouchers.${index}.${issue.field}`, message: `${label}: ${issue.message}` });
-  }
-  if (issues.length > 0) throw invalid('Filen kan inte importeras; inget har sparats.', issues);
-  return stores.imports.stage(principal, forbundId, file.fileName, drafts, now());
+  const years = sieVoucherYears(document);
+  const [forbund, { accounts }, charter, locks, budgets] = await Promise.all([
+    stores.forbund.get(principal, forbundId),
+    stores.charts.chart(principal, forbundId, now()),
+    stores.charters.current(principal, forbundId),
+    Promise.all(years.map((year) => stores.periods.periods(principal, forbundId, year))),
+    Promise.all(years.map((year) => stores.budgets.versions(principal, forbundId, year))),
+  ]);
+  const locksByYear = new Map<number, PeriodLocks>(locks.map((periods) => [periods.year, periods]));
+  const insatsIds = new Set<string>();
+  for (const account of accounts) if (account.insatsId !== undefined) insatsIds.add(account.insatsId);
+  for (const version of budgets.flat()) for (const insats of version.insatser) insatsIds.add(insats.id);
+  const { drafts, organisationsnummerMismatch } = sieVoucherDrafts(document, {
+    fileName: file.fileName,
+    organisationsnummer: forbund.organisationsnummer,
+    mismatchConfirmed: file.confirmOrganisationsnummerMismatch,
+    chart: accounts,
+    memberIds: charter.members.map((member) => member.id),
+    insatsIds: [...insatsIds],
+    locks: (year) => locksByYear.get(year),
+  });
+  const fileNumber = document.organisationsnummer?.trim() ?? '';
+  const note = !organisationsnummerMismatch
+    ? undefined
+    : fileNumber === ''
+      ? `filen saknar #ORGNR, bekräftad som förbundets (${forbund.organisationsnummer}) av ${principal.name}`
+      : `#ORGNR ${fileNumber} är inte förbundets ${forbund.organisationsnummer}, avvikelsen bekräftad av ${principal.name}`;
+  return stores.imports.stage(principal, forbundId, file.fileName, drafts, now(), note);
 }
 
 /**

@@ -15,4 +15,5 @@ export * from './resultatrakning.ts';
 export * from './sie-export.ts';
 export * from './sie-import.ts';
 export * from './sie-opening.ts';
+export * from './sie-vouchers.ts';
 export * from './voucher.ts';

@@ -31,7 +31,19 @@ export interface SieDocument {
   results: Balances;
   vouchers: SieVoucher[];
   /** The file lines of #RAR 0, #ORGNR and each account's #IB 0, so a later check can name the line. */
-  lines: { fiscalYear?: number; organisationsnummer?: number; openingBalances: Record<string, number> };
+  lines: {
+    fiscalYear?: number;
+    organisationsnummer?: number;
+    openingBalances: Record<string, number>;
+    /** One entry per voucher, in the order of `vouchers`: the #VER line and each #TRANS line with its tags as written. */
+    vouchers: SieVoucherLines[];
+  };
+}
+
+/** Where a voucher stands in the file, and every object of each #TRANS as written (also dimensions this reader does not map). */
+export interface SieVoucherLines {
+  line: number;
+  transactions: { line: number; objects: { dimension: string; id: string }[] }[];
 }
 
 const kindOfType: Record<string, AccountKind> = { T: 'asset', I: 'income', K: 'cost' };
@@ -60,7 +72,7 @@ class SieReader {
     closingBalances: {},
     results: {},
     vouchers: [],
-    lines: { openingBalances: {} },
+    lines: { openingBalances: {}, vouchers: [] },
   };
   private readonly issues: FieldIssue[] = [];
   private readonly accountNames = new Map<string, string>();
@@ -68,7 +80,15 @@ class SieReader {
   private readonly accountUses: { account: string; line: number }[] = [];
   private sieType: string | undefined;
   /** The voucher being read; `broken` when its #VER line was wrong, so its block is skipped quietly. */
-  private voucher: { value: SieVoucher; line: number; state: 'awaiting-open' | 'open'; broken: boolean } | undefined;
+  private voucher:
+    | {
+        value: SieVoucher;
+        line: number;
+        state: 'awaiting-open' | 'open';
+        broken: boolean;
+        transactions: SieVoucherLines['transactions'];
+      }
+    | undefined;
 
   read(text: string, line: number): void {
     if (this.issues.length >= sie_import_issues_max) return;
@@ -185,10 +205,10 @@ class SieReader {
 
   private openVoucher(fields: SieField[], line: number): void {
     try {
-      this.voucher = { value: voucherHeader(fields), line, state: 'awaiting-open', broken: false };
+      this.voucher = { value: voucherHeader(fields), line, state: 'awaiting-open', broken: false, transactions: [] };
     } catch (error) {
       const value = { series: '', number: 0, date: '', text: '', lines: [] };
-      this.voucher = { value, line, state: 'awaiting-open', broken: true };
+      this.voucher = { value, line, state: 'awaiting-open', broken: true, transactions: [] };
       throw error;
     }
   }
@@ -201,18 +221,21 @@ class SieReader {
     if (!Array.isArray(objects)) throw new SieSyntaxError('#TRANS saknar objektlista {}');
     if (objects.length % 2 !== 0) throw new SieSyntaxError('objektlistan ska bestå av par: dimension och objekt');
     const tags: { memberId?: string; insatsId?: string } = {};
+    const written: { dimension: string; id: string }[] = [];
     for (let index = 0; index < objects.length; index += 2) {
       const dimension = Number(objects[index]);
+      written.push({ dimension: objects[index] as string, id: objects[index + 1] as string });
       if (dimension === sie_dimension_member) tags.memberId = objects[index + 1] as string;
       if (dimension === sie_dimension_insats) tags.insatsId = objects[index + 1] as string;
     }
+    this.voucher.transactions.push({ line, objects: written });
     this.accountUses.push({ account, line });
     this.voucher.value.lines.push({ account, amount: amount(fields, 2), ...tags });
   }
 
   private closeVoucher(): void {
     if (this.voucher?.state !== 'open') throw new SieSyntaxError('} utan öppen verifikation');
-    const { value, line: opened, broken } = this.voucher;
+    const { value, line: opened, broken, transactions } = this.voucher;
     this.voucher = undefined;
     if (broken) return;
     const difference = sumMoney(value.lines.map((entry) => new Decimal(entry.amount)));
@@ -221,7 +244,10 @@ class SieReader {
         opened,
         `verifikation ${value.series}${value.number} balanserar inte (skiljer ${formatMoney(difference)})`,
       );
-    else this.document.vouchers.push(value);
+    else {
+      this.document.vouchers.push(value);
+      this.document.lines.vouchers.push({ line: opened, transactions });
+    }
   }
 
   private kindOf(number: string): AccountKind {

@@ -1,6 +1,7 @@
 import { notFound, type Principal, type VoucherDraft, voucherDraftSchema } from '@finsam/domain';
 import { ulid } from 'ulidx';
 import { z } from 'zod';
+import type { AuditRepository } from '../audit-repository.ts';
 import { decode, encode, withoutKeys } from '../codecs.ts';
 import { keys } from '../keys.ts';
 import type { Table } from '../table.ts';
@@ -27,12 +28,27 @@ export type StagedImport = Omit<z.infer<typeof importItem>, 'PK' | 'SK' | 'kind'
 
 /** SIE imports wait here, validated, until someone books them. */
 export class ImportRepository {
-  constructor(private readonly table: Table) {}
+  constructor(
+    private readonly table: Table,
+    private readonly audit: AuditRepository,
+  ) {}
 
-  async stage(principal: Principal, forbundId: string, fileName: string, drafts: VoucherDraft[], at: Date) {
+  /**
+   * Stages the drafts and records it in the behandlingshistorik; `note` is added to the audit
+   * summary, e.g. that a person confirmed a file whose #ORGNR is not the förbund's.
+   */
+  async stage(
+    principal: Principal,
+    forbundId: string,
+    fileName: string,
+    drafts: VoucherDraft[],
+    at: Date,
+    note?: string,
+  ) {
     const id = ulid(at.getTime());
+    const partition = tenantPartition(principal, forbundId);
     const item = encode(importItem, {
-      PK: tenantPartition(principal, forbundId),
+      PK: partition,
       SK: keys.sieImport(id),
       kind: 'import',
       id,
@@ -45,6 +61,15 @@ export class ImportRepository {
       createdBy: principal.subject,
     });
     await this.table.putNew(item, 'Importen finns redan.');
+    await this.audit.record(partition, at, {
+      actor: principal.subject,
+      action: 'ledger.import.staged',
+      entity: keys.sieImport(id),
+      summary: `SIE-import ${fileName}: ${drafts.length} verifikationer i mellanlagret${note ? `; ${note}` : ''}`.slice(
+        0,
+        500,
+      ),
+    });
     return withoutKeys(decode(importItem, item)) as StagedImport;
   }
 
