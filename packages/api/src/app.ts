@@ -109,7 +109,7 @@ export function createApp(dependencies: AppDependencies) {
   // After the size limit and the sign-in, before any route: text with control characters never
   // reaches a schema, a store or an export.
   app.use('*', textGuard);
-  app.use('*', auditTrail(app));
+  app.use('*', auditTrail(app, api_base_path));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   registerMeRoute(app);

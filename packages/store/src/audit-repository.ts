@@ -17,10 +17,12 @@ export interface AuditEntry {
 
 /**
  * The change being made, for the one path every change request takes (audit-trail in
- * @finsam/api): it counts the audit items written while the request runs, and records one of
- * its own for a change that wrote none, so that no route can leave the trail without a trace.
+ * @finsam/api): it notes whose audit items were written while the request runs, and records one
+ * of its own for a change that wrote none in the requester's name (none at all, or only the year
+ * cycle's, as when a person runs the avräkning the cycle books), so that no route can leave the
+ * trail without a trace of who asked for the change.
  */
-export const auditScope = new AsyncLocalStorage<{ recorded: number }>();
+export const auditScope = new AsyncLocalStorage<{ actors: Set<string> }>();
 
 /** Behandlingshistorik: every change writes who, when and what, next to the tenant's data. */
 export class AuditRepository {
@@ -33,7 +35,7 @@ export class AuditRepository {
       'Händelsen är redan registrerad.',
     );
     const scope = auditScope.getStore();
-    if (scope) scope.recorded++;
+    scope?.actors.add(entry.actor);
   }
 
   async list(partition: TenantPartition, options: { limit?: number; cursor?: string }) {

@@ -9,13 +9,14 @@ const write_methods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Every change in the audit trail, through the one path every change request takes. A write
- * route that succeeds and whose stores recorded no audit item of their own (with its versions
- * and domain action) gets one here: who, when, which route (its Swedish summary from the
- * OpenAPI document) and the address of what changed. A route added tomorrow is covered without
- * knowing of it. The item follows the change rather than sharing its write, as the stores' own
+ * route that succeeds and whose stores recorded no audit item of their own in the requester's
+ * name (with its versions and domain action) gets one here: who, when, which route (its Swedish
+ * summary from the OpenAPI document) and the address of what changed. Items the stores wrote in
+ * another's name (the year cycle's vouchers of an avräkning a person runs) do not say who asked.
+ * A route added tomorrow is covered without knowing of it. The item follows the change rather than sharing its write, as the stores' own
  * items do; a crash between the two loses the trace of a change that did happen, never invents one.
  */
-export function auditTrail(app: OpenAPIHono<AppEnv>): MiddlewareHandler<AppEnv> {
+export function auditTrail(app: OpenAPIHono<AppEnv>, basePath = ''): MiddlewareHandler<AppEnv> {
   let summaries: Map<string, string> | undefined;
   const summaryOf = (method: string, path: string) => {
     summaries ??= new Map(
@@ -30,15 +31,17 @@ export function auditTrail(app: OpenAPIHono<AppEnv>): MiddlewareHandler<AppEnv> 
           : [],
       ),
     );
-    return summaries.get(`${method} ${path.replace(/:(\w+)/g, '{$1}')}`) || `${method} ${path}`;
+    // The app's routes are declared without the path it is mounted at; a request's route has it.
+    const declared = path.startsWith(basePath) ? path.slice(basePath.length) : path;
+    return summaries.get(`${method} ${declared.replace(/:(\w+)/g, '{$1}')}`) || `${method} ${path}`;
   };
 
   return async (c, next) => {
     if (!write_methods.has(c.req.method)) return next();
-    const scope = { recorded: 0 };
+    const scope = { actors: new Set<string>() };
     await auditScope.run(scope, next);
     const principal = c.get('principal') as Principal | undefined;
-    if (scope.recorded > 0 || !principal || c.res.status >= 300) return;
+    if (!principal || scope.actors.has(principal.subject) || c.res.status >= 300) return;
     const route = routePath(c, -1);
     const partition = partitionOf(principal, c.req.param('forbundId'));
     if (!partition) return;
