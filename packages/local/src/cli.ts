@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type PresetName, presetNames, roleNames } from '@finsam/domain';
@@ -33,8 +33,9 @@ async function start(args: string[]) {
   });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`ogiltig port: ${values.port}`);
+  const dataDir = resolve(values['data-dir'] ?? resolve(repositoryRoot, '.data'));
   const runtime = await startRuntime({
-    dataDir: resolve(values['data-dir'] ?? resolve(repositoryRoot, '.data')),
+    dataDir,
     inMemory: values['in-memory'],
     port,
     host: values.host ?? process.env.HOST ?? '127.0.0.1',
@@ -48,7 +49,9 @@ async function start(args: string[]) {
   console.log(`\nFinsam Cloud körs på ${runtime.url}`);
   console.log(`  Portal:        ${runtime.url}/`);
   console.log(`  API-dokument:  ${runtime.url}/docs  (OpenAPI: ${runtime.url}/openapi.json)`);
-  console.log(`  Data:          ${values['in-memory'] ? 'i minnet (försvinner vid avslut)' : '.data/'}`);
+  console.log(
+    `  Data:          ${values['in-memory'] ? 'i minnet (försvinner vid avslut)' : relative(process.cwd(), dataDir) || '.'}`,
+  );
   console.log(`\nDemoanvändare (lösenord "${demo_password}"):`);
   for (const user of demoUsers)
     console.log(`  ${user.username.padEnd(14)} ${user.roles.map((role) => roleNames[role]).join(', ')}`);

@@ -71,7 +71,8 @@ export const local_issuer_name = 'urn:finsam:local-issuer';
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (!options.inMemory) mkdirSync(options.dataDir, { recursive: true });
   const dynamo = await startLocalDynamo(options.inMemory ? undefined : join(options.dataDir, 'dynamodb'));
-  const clock = new VirtualClock();
+  // The business clock keeps its offset in the data directory, so a restart (or a crash) does not turn it back.
+  const clock = new VirtualClock(options.inMemory ? undefined : join(options.dataDir, 'virtual-clock.json'));
   // Sign-ins last an hour of real time: the virtual clock moves business dates (a simulated year
   // passes in seconds), not how long a person has been signed in. Tests move this one to expire tokens.
   const sessionClock = new VirtualClock();

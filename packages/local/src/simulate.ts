@@ -21,6 +21,12 @@ export interface SimulationOptions {
   print?: (line: string) => void;
   /** Called as each step of `simulation_steps` begins, for a progress bar. */
   onProgress?: (progress: SimulationProgress) => void;
+  /**
+   * A run that may repeat one that was cut off (a crashed runtime): the clock then only moves
+   * forward, since the records already written carry their dates. Every act is skipped when its
+   * record exists, in any run, so a repeated run goes on where the last one stopped.
+   */
+  resuming?: boolean | undefined;
 }
 
 /** The simulation's first moment: the planning year opens on 15 August the year before. */
@@ -137,7 +143,7 @@ export async function prepareSimulation(
     advance,
     at: async (iso) => {
       clock = iso.slice(0, 10);
-      await driver.setClock(iso);
+      if (!options.resuming || new Date(iso) > (await driver.now())) await driver.setClock(iso);
       await driver.runScheduler();
     },
     say: (line) => {
@@ -173,11 +179,15 @@ export async function planYear(context: SimulationContext) {
   await at(simulationStart(year));
   say('Planeringsåret öppnar; tillståndsmaskinen för planering startar');
   await addInsatsAccount(context);
-  await api.call(users.ekonom, 'PUT', `${base}/budgets/${year}`, simulated_budget);
+  const budgetYear = () => api.call(users.ekonom, 'GET', `${base}/budgets/${year}`);
+  if ((await budgetYear()).current === null)
+    await api.call(users.ekonom, 'PUT', `${base}/budgets/${year}`, simulated_budget);
   await at(`${year - 1}-09-01T07:00:00Z`);
-  const round = await api.call(users.ekonom, 'POST', `${base}/budgets/${year}/samrad`);
+  const round = (await budgetYear()).samrad ?? (await api.call(users.ekonom, 'POST', `${base}/budgets/${year}/samrad`));
   say(`Budgetförslaget går på samråd till ${members.length} medlemmar, svar senast ${round.deadline}`);
+  const answered = new Set(((round.answers ?? []) as { memberId: string }[]).map((answer) => answer.memberId));
   for (const [index, member] of members.entries()) {
+    if (answered.has(member.id)) continue;
     await at(`${year - 1}-10-${String(10 + index).padStart(2, '0')}T09:00:00Z`);
     await api.call(reps.get(member.id) as string, 'POST', `${base}/budgets/${year}/samrad/answers/${member.id}`, {
       answer: 'agree',
@@ -185,9 +195,11 @@ export async function planYear(context: SimulationContext) {
   }
   say('Alla medlemmar har svarat i samrådet');
   await at(`${year - 1}-11-20T14:00:00Z`);
-  const adoption = await api.call(users.styrelse, 'POST', `${base}/budgets/${year}/adoption`, {
-    decisionReference: `Styrelsen ${year - 1}-11-20 § 7`,
-  });
+  const adoption =
+    (await budgetYear()).adoptions[0] ??
+    (await api.call(users.styrelse, 'POST', `${base}/budgets/${year}/adoption`, {
+      decisionReference: `Styrelsen ${year - 1}-11-20 § 7`,
+    }));
   say(`Styrelsen antar budgeten ${adoption.onTime ? 'i tid' : 'för sent'} (sista dag ${adoption.deadline})`);
   await waitFor(() => stepDone(api, users.ekonom, base, year, 'budget.published'), 'budgeten publiceras');
 }
@@ -252,17 +264,19 @@ export async function runMonths(context: SimulationContext) {
     const mm = String(month).padStart(2, '0');
     await moveTo(`${year}-${mm}-01T06:00:00Z`);
     if (month === 1) await closeYearBefore(context);
-    await api.call(users.ekonom, 'POST', `${base}/ledger/vouchers`, {
-      series: 'A',
-      year,
-      date: `${year}-${mm}-25`,
-      text: `Kansli och styrelse ${year}-${mm}`,
-      lines: [
-        { account: '5410', amount: '116666.00' },
-        { account: '5010', amount: '15000.00' },
-        { account: '1930', amount: '-131666.00' },
-      ],
-    });
+    const text = `Kansli och styrelse ${year}-${mm}`;
+    if (!(await voucherBooked(context, 'A', text)))
+      await api.call(users.ekonom, 'POST', `${base}/ledger/vouchers`, {
+        series: 'A',
+        year,
+        date: `${year}-${mm}-25`,
+        text,
+        lines: [
+          { account: '5410', amount: '116666.00' },
+          { account: '5010', amount: '15000.00' },
+          { account: '1930', amount: '-131666.00' },
+        ],
+      });
     await payWhatIsDue(context, month);
     if (month > 1) {
       await moveTo(`${year}-${mm}-15T09:00:00Z`);
@@ -294,6 +308,18 @@ async function closeYearBefore({ api, base, users, options, say }: SimulationCon
   say(`Bokslut ${previous}: året låst och dess utgående balanser blir ${options.year}s ingående`);
 }
 
+/** Whether the year's books hold a voucher of the series with this text (an act of a run that was cut off). */
+async function voucherBooked({ api, base, users, options }: SimulationContext, series: string, text: string) {
+  let cursor: string | undefined;
+  do {
+    const query = `series=${series}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page = await api.call(users.ekonom, 'GET', `${base}/ledger/${options.year}/vouchers?${query}`);
+    if ((page.items as { text: string }[]).some((voucher) => voucher.text === text)) return true;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return false;
+}
+
 /** The members that report actual costs send their invoice for `month`; then the month settles. */
 async function reportCosts(context: SimulationContext, month: number) {
   const { api, base, reps, options, driver, say } = context;
@@ -302,14 +328,19 @@ async function reportCosts(context: SimulationContext, month: number) {
     (s: { flow: string }) => s.flow === 'claim-72' || s.flow === 'set-off',
   );
   for (const statement of reporting)
-    await api.call(
-      reps.get(statement.memberId) as string,
-      'POST',
-      `${base}/avrakning/${options.year}/${month}/costs/${statement.memberId}`,
-      {
-        lines: [{ account: '4100', amount: costOf(statement.memberId, month), insatsId: 'steget' }],
-      },
-    );
+    await api
+      .call(
+        reps.get(statement.memberId) as string,
+        'POST',
+        `${base}/avrakning/${options.year}/${month}/costs/${statement.memberId}`,
+        {
+          lines: [{ account: '4100', amount: costOf(statement.memberId, month), insatsId: 'steget' }],
+        },
+      )
+      .catch((error: Error) => {
+        // A month's costs are reported once: 409 is the report an earlier run made.
+        if (!error.message.includes(' 409 ')) throw error;
+      });
   if (reporting.length > 0) await driver.runScheduler();
   await payWhatIsDue(context, month);
   const settled = await monthRun(context, month);
@@ -377,18 +408,23 @@ export async function adoptAndAudit(context: SimulationContext) {
         substitute: { name: `Ersättare ${index + 1}` },
       });
   await at(`${year + 1}-03-12T15:00:00Z`);
-  const report = await api.call(users.styrelse, 'POST', `${base}/closing/${year}/annual-report`, {
-    decisionReference: `Styrelsen ${year + 1}-03-12 § 3`,
-    signedBy: ['Ordföranden', 'Vice ordföranden', 'Ledamot för regionen'],
-    forvaltningsberattelse: `Förbundet har under ${year} finansierat insatser för personer långt från arbetsmarknaden.`,
-  });
+  const closing = () => api.call(users.ekonom, 'GET', `${base}/closing/${year}`);
+  const report =
+    (await closing()).annualReport ??
+    (await api.call(users.styrelse, 'POST', `${base}/closing/${year}/annual-report`, {
+      decisionReference: `Styrelsen ${year + 1}-03-12 § 3`,
+      signedBy: ['Ordföranden', 'Vice ordföranden', 'Ledamot för regionen'],
+      forvaltningsberattelse: `Förbundet har under ${year} finansierat insatser för personer långt från arbetsmarknaden.`,
+    }));
   say(`Årsredovisningen antas och undertecknas ${report.onTime ? 'i tid' : 'för sent'} (sista dag ${report.deadline})`);
   await at(`${year + 1}-04-02T09:00:00Z`);
+  const reported = new Set(((await closing()).auditReports as { auditorId: string }[]).map((r) => r.auditorId));
   for (const auditor of auditors)
-    await api.call(auditor.id, 'POST', `${base}/closing/${year}/audit-reports`, {
-      recommendation: 'grant',
-      statement: 'Vi tillstyrker att styrelsen beviljas ansvarsfrihet.',
-    });
+    if (!reported.has(auditor.id))
+      await api.call(auditor.id, 'POST', `${base}/closing/${year}/audit-reports`, {
+        recommendation: 'grant',
+        statement: 'Vi tillstyrker att styrelsen beviljas ansvarsfrihet.',
+      });
   say(`${auditors.length} revisionsberättelser lämnade; alla tillstyrker ansvarsfrihet`);
 }
 
@@ -397,8 +433,11 @@ export async function decideDischarges(
   context: SimulationContext,
   decide: (member: { id: string; name: string }) => 'granted' | 'refused',
 ) {
-  const { api, base, members, reps, options, at } = context;
+  const { api, base, members, reps, users, options, at } = context;
+  const closing = await api.call(users.ekonom, 'GET', `${base}/closing/${options.year}`);
+  const decided = new Set((closing.discharges as { memberId: string }[]).map((discharge) => discharge.memberId));
   for (const [index, member] of members.entries()) {
+    if (decided.has(member.id)) continue;
     const day = `${options.year + 1}-04-${String(20 + index).padStart(2, '0')}`;
     await at(`${day}T09:00:00Z`);
     await api.call(reps.get(member.id) as string, 'POST', `${base}/closing/${options.year}/discharge/${member.id}`, {

@@ -7,6 +7,8 @@ import { SimulationClient } from './simulation-client.ts';
 /** How the simulation moves time: in this process, or over HTTP against a runtime elsewhere. */
 export interface SimulationDriver {
   url: string;
+  /** The runtime's virtual clock. */
+  now(): Promise<Date>;
   setClock(iso: string): Promise<void>;
   runScheduler(): Promise<void>;
   addUser(user: {
@@ -31,6 +33,7 @@ export function inProcessDriver(runtime: Runtime): SimulationDriver {
   };
   return {
     url: runtime.url,
+    now: async () => runtime.clock.now(),
     setClock: async (iso) => runtime.clock.set(new Date(iso)),
     runScheduler: async () => {
       await cycle.scheduler.runNow();
@@ -50,6 +53,7 @@ export function httpDriver(url: string): SimulationDriver {
   const admin = new SimulationClient(url, demo_password);
   return {
     url,
+    now: async () => new Date((await admin.call('admin', 'GET', '/local/clock')).now),
     setClock: async (iso) => {
       await admin.call('admin', 'PUT', '/local/clock', { now: iso });
     },
