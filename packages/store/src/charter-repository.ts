@@ -89,7 +89,7 @@ export class CharterRepository {
       entity: keys.charter(version),
       versionBefore: expectedVersion,
       versionAfter: version,
-      summary: document.decisionReference,
+      summary: `Förbundsordning version ${version} sparad, gäller från ${document.effectiveFrom}${document.decisionReference ? `: ${document.decisionReference}` : ''}`,
     });
     return toCharter(item);
   }

@@ -62,7 +62,7 @@ export class ForbundRepository {
       action: 'forbund.created',
       entity: keys.forbundProfile(),
       versionAfter: 1,
-      summary: profile.name,
+      summary: `Förbund skapat: ${profile.name}`,
     });
     return toForbund(item);
   }
@@ -92,7 +92,7 @@ export class ForbundRepository {
     at: Date,
   ): Promise<Forbund> {
     const partition = tenantPartition(principal, forbundId);
-    await this.get(principal, forbundId);
+    const before = await this.get(principal, forbundId);
     const next = expectedVersion + 1;
     const attributes = await this.table.update(
       {
@@ -121,7 +121,27 @@ export class ForbundRepository {
       entity: keys.forbundProfile(),
       versionBefore: expectedVersion,
       versionAfter: next,
+      summary: profileChanges(before, profile),
     });
     return toForbund(attributes ?? {});
   }
+}
+
+/** The profile's fields in Swedish, in the order the portal's form shows them. */
+const profileFieldNames: Record<keyof ForbundProfile, string> = {
+  name: 'namn',
+  organisationsnummer: 'organisationsnummer',
+  lan: 'län',
+  seat: 'säte',
+  formationDate: 'bildningsdatum',
+};
+
+/** "Förbundets uppgifter ändrade: säte (Nyköping)", naming each changed field and its new value. */
+function profileChanges(before: ForbundProfile, after: ForbundProfile): string {
+  const changed = (Object.keys(profileFieldNames) as (keyof ForbundProfile)[])
+    .filter((field) => before[field] !== after[field])
+    .map((field) => `${profileFieldNames[field]} (${after[field]})`);
+  return changed.length === 0
+    ? 'Förbundets uppgifter sparade utan ändring'
+    : `Förbundets uppgifter ändrade: ${changed.join(', ')}`.slice(0, 500);
 }

@@ -7,6 +7,7 @@ export * from './invited-user-repository.ts';
 export * from './keys.ts';
 export * from './ledger/index.ts';
 export * from './limited-slots.ts';
+export * from './member-name.ts';
 export * from './outbox-repository.ts';
 export * from './pagination.ts';
 export * from './stores.ts';

@@ -1,4 +1,4 @@
-import { type Principal, type Role, roles } from '@finsam/domain';
+import { type Principal, type Role, roleNames, roles } from '@finsam/domain';
 import { z } from 'zod';
 import type { AuditRepository } from './audit-repository.ts';
 import { decode, encode, withoutKeys } from './codecs.ts';
@@ -119,19 +119,28 @@ export class InvitedUserRepository {
       actor: principal.subject,
       action: 'user.invited',
       entity: keys.invitedUser(user.email),
-      summary: `${user.name}: ${user.roles.join(', ')}`,
+      summary: `Användaren ${user.name} (${user.email}) inbjuden som ${roleList(user.roles)}`,
     });
     return user;
   }
 
   async remove(principal: Principal, forbundId: UserScope, email: string, at: Date): Promise<void> {
     const partition = partitionOf(principal, forbundId);
+    const existing = await this.table.get(partition, keys.invitedUser(email));
+    const name = existing ? decode(invitedUserItem, existing).name : undefined;
     await this.table.deleteExisting(partition, keys.invitedUser(email), 'Användaren finns inte.');
     await this.places(principal, forbundId).release(email.toLowerCase());
     await this.audit.record(partition, at, {
       actor: principal.subject,
       action: 'user.removed',
       entity: keys.invitedUser(email),
+      summary: `Användaren ${name ? `${name} (${email})` : email} borttagen`,
     });
   }
+}
+
+/** "ekonom och revisor": the roles in Swedish, as a sentence reads them. */
+function roleList(granted: Role[]): string {
+  const names = granted.map((role) => roleNames[role].toLocaleLowerCase('sv'));
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} och ${names.at(-1)}` : (names[0] ?? '');
 }

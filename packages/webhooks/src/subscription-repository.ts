@@ -5,6 +5,7 @@ import {
   type EventType,
   encode,
   LimitedSlots,
+  memberNameIn,
   type Table,
   type TenantPartition,
 } from '@finsam/store';
@@ -88,8 +89,15 @@ export class SubscriptionRepository {
     });
     await this.table.putNew(item, 'Prenumerationen finns redan.');
     const created = toSubscription(item);
-    // The host only: a URL's path or query may carry a receiver's own token.
-    await this.record(partition, principal.subject, at, 'webhook.created', created, undefined, new URL(input.url).host);
+    await this.record(
+      partition,
+      principal.subject,
+      at,
+      'webhook.created',
+      created,
+      undefined,
+      (member) => `Webbhook för ${member} skapad till ${origin(created.url)}${created.enabled ? '' : ', avstängd'}`,
+    );
     return { subscription: subscriptionView(created), secret };
   }
 
@@ -127,7 +135,16 @@ export class SubscriptionRepository {
       updatedAt: stamp,
     };
     await this.write(partition, next, expectedVersion);
-    await this.record(partition, principal.subject, at, 'webhook.updated', next, expectedVersion);
+    await this.record(
+      partition,
+      principal.subject,
+      at,
+      'webhook.updated',
+      next,
+      expectedVersion,
+      (member) =>
+        `Webbhook för ${member}${next.url === current.url ? ` (${origin(next.url)})` : ''}: ${subscriptionChanges(current, next)}`,
+    );
     return subscriptionView(next);
   }
 
@@ -157,7 +174,17 @@ export class SubscriptionRepository {
       updatedAt: stamp,
     };
     await this.write(partition, next, expectedVersion);
-    await this.record(partition, principal.subject, at, 'webhook.secret-rotated', next, expectedVersion);
+    const retires = next.secrets[1]?.retiresAt;
+    await this.record(
+      partition,
+      principal.subject,
+      at,
+      'webhook.secret-rotated',
+      next,
+      expectedVersion,
+      (member) =>
+        `Webbhook för ${member} (${origin(next.url)}): ny hemlighet, ${retires ? `den förra gäller till ${retires.slice(0, 16).replace('T', ' ')} UTC` : 'den förra slutade gälla direkt'}`,
+    );
     return { subscription: subscriptionView(next), secret };
   }
 
@@ -217,7 +244,15 @@ export class SubscriptionRepository {
       };
       try {
         const written = await this.write(partition, next, current.version);
-        await this.record(partition, actor, at, `webhook.disabled.${reason}`, written, current.version);
+        await this.record(
+          partition,
+          actor,
+          at,
+          `webhook.disabled.${reason}`,
+          written,
+          current.version,
+          (member) => `Webbhook för ${member} (${origin(written.url)}) ${disabledSummaries[reason]}`,
+        );
         return written;
       } catch (error) {
         if (round >= 1 || !(error instanceof FinsamError && error.kind === 'conflict')) throw error;
@@ -235,7 +270,15 @@ export class SubscriptionRepository {
     const next: Subscription = { ...subscription, version: subscription.version + 1, updatedAt: at.toISOString() };
     try {
       const written = await this.write(partition, next, subscription.version);
-      await this.record(partition, actor, at, 'webhook.secrets-sealed', written, subscription.version);
+      await this.record(
+        partition,
+        actor,
+        at,
+        'webhook.secrets-sealed',
+        written,
+        subscription.version,
+        (member) => `Webbhook för ${member} (${origin(written.url)}): hemligheterna krypterade`,
+      );
       return written;
     } catch (error) {
       if (error instanceof FinsamError && error.kind === 'conflict') return subscription;
@@ -289,22 +332,56 @@ export class SubscriptionRepository {
     return toSubscription(item);
   }
 
-  private record(
+  /** The item names the member by its name in the förbundsordning, as a person reads it. */
+  private async record(
     partition: TenantPartition,
     actor: string,
     at: Date,
     action: string,
     subscription: Subscription,
     versionBefore: number | undefined,
-    summary?: string,
+    summary: (memberName: string) => string,
   ) {
+    const member = await memberNameIn(this.table, partition, subscription.memberId);
     return this.audit.record(partition, at, {
       actor,
       action,
       entity: webhookKeys.subscription(subscription.memberId, subscription.id),
       ...(versionBefore !== undefined ? { versionBefore } : {}),
       versionAfter: subscription.version,
-      ...(summary ? { summary: summary.slice(0, 500) } : {}),
+      summary: summary(member).slice(0, 500),
     });
   }
+}
+
+/**
+ * The address as the audit trail shows it: scheme and host only, since a URL's path or query may
+ * carry the receiver's own token.
+ */
+function origin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'okänd adress';
+  }
+}
+
+const disabledSummaries: Record<DisabledReason, string> = {
+  manual: 'avstängd',
+  deleted: 'borttagen; leveransloggen finns kvar',
+  'retry-window-exhausted': 'avstängd automatiskt: mottagaren svarade inte under hela omförsöksfönstret',
+};
+
+/** What a change did, in Swedish: "adressen ändrad till https://…, beskrivningen ändrad". */
+function subscriptionChanges(before: Subscription, after: Subscription): string {
+  const changes: string[] = [];
+  if (after.url !== before.url) changes.push(`adressen ändrad till ${origin(after.url)}`);
+  const sameEvents =
+    after.eventTypes.length === before.eventTypes.length &&
+    after.eventTypes.every((type) => before.eventTypes.includes(type));
+  if (!sameEvents) changes.push(`händelsetyperna ändrade (${after.eventTypes.length} st.)`);
+  if ((after.description ?? '') !== (before.description ?? ''))
+    changes.push(after.description ? 'beskrivningen ändrad' : 'beskrivningen borttagen');
+  if (after.enabled !== before.enabled) changes.push(after.enabled ? 'påslagen' : 'avstängd');
+  return changes.length === 0 ? 'sparad utan ändring' : changes.join(', ');
 }

@@ -43,6 +43,11 @@ export const samradAnswerSchema = z.object({
   comments: z.string().trim().max(5_000).default(''),
 });
 export type SamradAnswer = z.infer<typeof samradAnswerSchema>;
+/** The answers in Swedish, as a person reads them in the audit trail (the portal has the same). */
+export const samradAnswerNames: Record<SamradAnswer['answer'], string> = {
+  agree: 'tillstyrker förslaget',
+  comments: 'har synpunkter',
+};
 
 export const adoptionSchema = z.object({
   /** A preliminary budget does not meet the law's deadline; auditors call it unlawful (000 L227). */

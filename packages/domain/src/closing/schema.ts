@@ -44,6 +44,11 @@ export const auditReportSchema = z.object({
     .optional(),
 });
 export type AuditReport = z.infer<typeof auditReportSchema>;
+/** The recommendations in Swedish, as a person reads them in the audit trail (the portal has the same). */
+export const recommendationNames: Record<AuditReport['recommendation'], string> = {
+  grant: 'tillstyrker ansvarsfrihet',
+  refuse: 'avstyrker ansvarsfrihet',
+};
 
 /** Each member decides on ansvarsfrihet for itself, with date and its own decision reference. */
 export const dischargeDecisionSchema = z.object({
@@ -53,6 +58,11 @@ export const dischargeDecisionSchema = z.object({
   comment: z.string().trim().max(5_000).default(''),
 });
 export type DischargeDecision = z.infer<typeof dischargeDecisionSchema>;
+/** The members' decisions in Swedish, for the audit trail. */
+export const dischargeDecisionNames: Record<DischargeDecision['decision'], string> = {
+  granted: 'beviljar ansvarsfrihet',
+  refused: 'vägrar ansvarsfrihet',
+};
 
 /** Default auditors for a member list: one per member, FK and AF together. */
 export function defaultAuditorAppointments(members: readonly { id: string; type: string }[]): string[][] {

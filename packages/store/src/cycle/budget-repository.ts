@@ -1,7 +1,15 @@
-import { type BudgetDraft, conflict, notFound, type Principal, type SamradAnswer } from '@finsam/domain';
+import {
+  type BudgetDraft,
+  conflict,
+  notFound,
+  type Principal,
+  type SamradAnswer,
+  samradAnswerNames,
+} from '@finsam/domain';
 import type { AuditRepository } from '../audit-repository.ts';
 import { decode, encode, withoutKeys } from '../codecs.ts';
 import { keys } from '../keys.ts';
+import { memberNameIn } from '../member-name.ts';
 import type { Table } from '../table.ts';
 import { tenantPartition } from '../tenant.ts';
 import { adoptionItem, budgetItem, samradAnswerItem, samradItem } from './budget-codecs.ts';
@@ -80,6 +88,7 @@ export class BudgetRepository {
       entity: keys.budget(year, version),
       versionBefore: expectedVersion,
       versionAfter: version,
+      summary: `Budgetförslag ${year} version ${version} sparat`,
     });
     return toBudget(item);
   }
@@ -111,7 +120,7 @@ export class BudgetRepository {
       actor: principal.subject,
       action: 'samrad.opened',
       entity: keys.samrad(year),
-      summary: `budgetversion ${round.budgetVersion}, svar senast ${round.deadline}`,
+      summary: `Samråd om budgetförslag ${year} version ${round.budgetVersion} öppnat, svar senast ${round.deadline}`,
     });
     return toSamrad(item);
   }
@@ -148,7 +157,7 @@ export class BudgetRepository {
       actor: principal.subject,
       action: 'samrad.answered',
       entity: keys.samradAnswer(year, memberId),
-      summary: `${answer.answer}${record.late ? ' (efter sista svarsdag)' : ''}`,
+      summary: `Samrådssvar från ${await memberNameIn(this.table, partition, memberId)}: ${samradAnswerNames[answer.answer]}${record.late ? ' (efter sista svarsdag)' : ''}`,
     });
     return toAnswer(item);
   }
@@ -181,7 +190,7 @@ export class BudgetRepository {
       actor: principal.subject,
       action: `budget.adopted.${adoption.adoptionKind}`,
       entity: keys.adoption(year, adoption.adoptionKind),
-      summary: `${adoption.decisionReference}${adoption.onTime ? '' : ' (efter sista dag)'}`,
+      summary: `${adoption.adoptionKind === 'final' ? 'Budget' : 'Preliminär budget'} ${year} antagen: ${adoption.decisionReference}${adoption.onTime ? '' : ' (efter sista dag)'}`,
     });
     return toAdoption(item);
   }

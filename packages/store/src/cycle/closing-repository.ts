@@ -7,14 +7,17 @@ import {
   auditReportSchema,
   type DischargeDecision,
   type DischargeResolution,
+  dischargeDecisionNames,
   dischargeDecisionSchema,
   dischargeResolutionSchema,
   type Principal,
+  recommendationNames,
 } from '@finsam/domain';
 import { z } from 'zod';
 import type { AuditRepository } from '../audit-repository.ts';
 import { decode, encode, withoutKeys } from '../codecs.ts';
 import { keys } from '../keys.ts';
+import { memberNameIn } from '../member-name.ts';
 import type { Table } from '../table.ts';
 import { tenantPartition } from '../tenant.ts';
 
@@ -117,7 +120,7 @@ export class ClosingRepository {
       actor: principal.subject,
       action: 'annual-report.adopted',
       entity: keys.annualReport(year),
-      summary: adoption.decisionReference,
+      summary: `Årsredovisning ${year} antagen: ${adoption.decisionReference}`,
     });
     return withoutKeys(decode(annualReportItem, item)) as AnnualReportRecord;
   }
@@ -137,7 +140,7 @@ export class ClosingRepository {
       actor: principal.subject,
       action: 'auditor.appointed',
       entity: keys.auditor(auditor.id),
-      summary: `${auditor.name} (ersättare ${auditor.substitute.name})`,
+      summary: `Revisor ${auditor.name} utsedd, ersättare ${auditor.substitute.name}`,
     });
     return auditor;
   }
@@ -167,11 +170,13 @@ export class ClosingRepository {
       submittedBy: principal.subject,
     });
     await this.table.putNew(item, `Revisionsberättelsen för ${year} är redan inlämnad.`);
+    const auditor = await this.table.get(partition, keys.auditor(auditorId));
+    const by = typeof auditor?.name === 'string' ? ` från ${auditor.name}` : '';
     await this.audit.record(partition, at, {
       actor: principal.subject,
       action: 'audit-report.submitted',
       entity: keys.auditReport(year, auditorId),
-      summary: report.recommendation,
+      summary: `Revisionsberättelse ${year}${by}: ${recommendationNames[report.recommendation]}`,
     });
     return withoutKeys(decode(auditReportItem, item)) as AuditReportRecord;
   }
@@ -205,7 +210,7 @@ export class ClosingRepository {
       actor: principal.subject,
       action: `discharge.${decision.decision}`,
       entity: keys.discharge(year, memberId),
-      summary: decision.decisionReference,
+      summary: `${await memberNameIn(this.table, partition, memberId)} ${dischargeDecisionNames[decision.decision]} för ${year}: ${decision.decisionReference}`,
     });
     return withoutKeys(decode(dischargeItem, item)) as DischargeRecord;
   }
@@ -243,7 +248,7 @@ export class ClosingRepository {
       actor: principal.subject,
       action: 'discharge.resolved',
       entity: sk,
-      summary: resolution.decisionReference,
+      summary: `Vägrad ansvarsfrihet för ${await memberNameIn(this.table, partition, resolution.memberId)} ${year} löst: ${resolution.decisionReference}`,
     });
     return withoutKeys(decode(dischargeResolutionItem, item)) as DischargeResolutionRecord;
   }
@@ -274,7 +279,7 @@ export class ClosingRepository {
       actor: principal.subject,
       action: 'interim-report.adopted',
       entity: `INTERIM#${record.year}#${record.periodEnd}`,
-      summary: record.decisionReference,
+      summary: `Delårsrapport per ${record.periodEnd} antagen: ${record.decisionReference}`,
     });
     return withoutKeys(decode(interimItem, item)) as InterimReportRecord;
   }

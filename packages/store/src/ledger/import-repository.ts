@@ -65,10 +65,11 @@ export class ImportRepository {
       actor: principal.subject,
       action: 'ledger.import.staged',
       entity: keys.sieImport(id),
-      summary: `SIE-import ${fileName}: ${drafts.length} verifikationer i mellanlagret${note ? `; ${note}` : ''}`.slice(
-        0,
-        500,
-      ),
+      summary:
+        `SIE-import ${fileName}: ${drafts.length} ${drafts.length === 1 ? 'verifikation' : 'verifikationer'} i mellanlagret${note ? `; ${note}` : ''}`.slice(
+          0,
+          500,
+        ),
     });
     return withoutKeys(decode(importItem, item)) as StagedImport;
   }

@@ -45,7 +45,11 @@ export class OpeningRepository {
       actor: principal.subject,
       action: 'ledger.opening-balances.entered',
       entity: keys.opening(year),
-      summary: `Ingående balanser ${year}: ${Object.keys(balances).length} konton (${source})`,
+      summary:
+        `Ingående balanser ${year} registrerade för ${Object.keys(balances).length === 1 ? '1 konto' : `${Object.keys(balances).length} konton`} (${source})`.slice(
+          0,
+          500,
+        ),
     });
   }
 

@@ -140,7 +140,11 @@ export class VoucherRepository {
       actor: principal.subject,
       action: voucher.corrects ? 'voucher.corrected' : 'voucher.booked',
       entity: keys.voucher(voucher.year, voucher.series, voucher.number),
-      summary: voucher.text,
+      summary:
+        `${voucher.corrects ? 'Rättelse' : 'Verifikation'} ${voucher.series}${voucher.number} ${voucher.year} bokförd: ${voucher.text}`.slice(
+          0,
+          500,
+        ),
     });
     return voucher;
   }
