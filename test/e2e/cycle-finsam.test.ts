@@ -123,21 +123,20 @@ describe('follow-up, delårsrapport and statements', () => {
     expect(reply.body.through).toBe(`${simulated_year}-04-30`);
   });
 
-  it('lets the board adopt the delårsrapport per 31 August, tells the members and prints it', async () => {
+  it('has the board’s delårsrapport per 31 August adopted in September, told to the members, printed, and final', async () => {
     const base = `/api/forbund/exempeldalen/interim-reports/${simulated_year}`;
     const styrelse = await login(simulation.runtime, 'styrelse');
     const listed = await call(simulation.runtime, 'GET', base, { token: styrelse });
     expect(listed.body.dates).toEqual([`${simulated_year}-08-31`]);
+    // The charter's default: adopted at the latest 45 days after the period ends.
+    expect(listed.body.deadlines).toEqual([{ periodEnd: `${simulated_year}-08-31`, due: `${simulated_year}-10-15` }]);
+    expect(listed.body.adopted).toHaveLength(1);
+    expect(listed.body.adopted[0]).toMatchObject({ decisionReference: `Styrelsen ${simulated_year}-09-20 § 5` });
     const wrongDate = await call(simulation.runtime, 'POST', `${base}/${simulated_year}-06-30/adoption`, {
       token: styrelse,
       body: { decisionReference: 'Styrelsen § 5' },
     });
     expect(wrongDate.status).toBe(400);
-    const adopted = await call(simulation.runtime, 'POST', `${base}/${simulated_year}-08-31/adoption`, {
-      token: styrelse,
-      body: { decisionReference: `Styrelsen ${simulated_year}-09-20 § 5`, comments: 'Kansliet följer budget.' },
-    });
-    expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
     const events = await simulation.stores.outbox.forMember(viewer, 'exempeldalen', 'alfa', { limit: 100 });
     expect(events.items.filter((event) => event.type === 'interim_report.adopted')).toHaveLength(1);
     const pdf = await fetch(`${simulation.runtime.url}${base}/${simulated_year}-08-31/pdf`, {
@@ -148,6 +147,22 @@ describe('follow-up, delårsrapport and statements', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+    // Done everywhere: the timeline's deadline is its own (after the period end) and met.
+    const cycle = await call(simulation.runtime, 'GET', `/api/forbund/exempeldalen/cycle/${simulated_year}`, {
+      token: styrelse,
+    });
+    expect(cycle.body.deadlines.find((d: { kind: string }) => d.kind === 'interim-report')).toMatchObject({
+      date: `${simulated_year}-10-15`,
+      status: 'done',
+      label: `Delårsrapport per 31 augusti ${simulated_year} antagen`,
+    });
+    // Once the year is closed, a delårsrapport is no longer adopted for it.
+    const late = await call(simulation.runtime, 'POST', `${base}/${simulated_year}-08-31/adoption`, {
+      token: styrelse,
+      body: { decisionReference: 'Styrelsen § 9' },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.detail ?? late.body.title).toMatch(/stängt/);
   });
 
   it('prints a member’s statement for its own representative, and for nobody else’s', async () => {

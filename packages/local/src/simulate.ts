@@ -282,6 +282,7 @@ export async function runMonths(context: SimulationContext) {
       await moveTo(`${year}-${mm}-15T09:00:00Z`);
       await reportCosts(context, month - 1);
     }
+    await adoptInterimReports(context, `${year}-${mm}-20T14:00:00Z`, moveTo);
   }
   context.advance();
   await at(`${year + 1}-01-15T09:00:00Z`);
@@ -306,6 +307,26 @@ async function closeYearBefore({ api, base, users, options, say }: SimulationCon
     reason: `Bokslut ${previous} innan ${options.year} bokförs`,
   });
   say(`Bokslut ${previous}: året låst och dess utgående balanser blir ${options.year}s ingående`);
+}
+
+/** The board adopts, at its meeting on the 20th, each delårsrapport whose period has ended (and that is not adopted yet). */
+async function adoptInterimReports(
+  context: SimulationContext,
+  meeting: string,
+  moveTo: (iso: string) => Promise<void>,
+) {
+  const { api, base, users, options, say } = context;
+  const reports = await api.call(users.styrelse, 'GET', `${base}/interim-reports/${options.year}`);
+  const adopted = new Set((reports.adopted as { periodEnd: string }[]).map((report) => report.periodEnd));
+  for (const periodEnd of reports.dates as string[]) {
+    if (adopted.has(periodEnd) || periodEnd >= meeting.slice(0, 10)) continue;
+    await moveTo(meeting);
+    await api.call(users.styrelse, 'POST', `${base}/interim-reports/${options.year}/${periodEnd}/adoption`, {
+      decisionReference: `Styrelsen ${meeting.slice(0, 10)} § 5`,
+      comments: 'Verksamheten följer budgeten; helårsprognosen visar ett resultat nära noll.',
+    });
+    say(`Styrelsen antar delårsrapporten per ${periodEnd}`);
+  }
 }
 
 /** Whether the year's books hold a voucher of the series with this text (an act of a run that was cut off). */

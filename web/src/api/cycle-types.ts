@@ -279,7 +279,12 @@ export interface InterimReportAdoption {
 }
 
 export interface InterimReports {
+  /** The end of each report's period. */
   dates: string[];
+  /** The last day to adopt each: the charter's days after the period end. */
+  deadlines: { periodEnd: string; due: string }[];
+  /** The year is closed: no more delårsrapporter are adopted for it. */
+  yearClosed: boolean;
   adopted: InterimReportAdoption[];
 }
 

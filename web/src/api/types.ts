@@ -123,6 +123,7 @@ export interface CharterSettings {
     budgetAdoption: string;
     annualReport: string;
     interimReports: string[];
+    interimReportDueDays: number;
     reminderDaysBefore: number[];
   };
   equityWarningPercent: string;

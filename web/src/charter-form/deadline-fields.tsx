@@ -56,6 +56,17 @@ export function DeadlineFields({ state, set, problem }: SectionProps) {
             />
           ))}
         </div>
+        <TextField
+          path={`${deadlinePath}.interimReportDueDays`}
+          label="Delårsrapporten antas senast, dagar efter periodens slut"
+          hint="Heltal 1–120, till exempel 45"
+          inputMode="numeric"
+          autoComplete="off"
+          value={state.interimReportDueDays}
+          onChange={(interimReportDueDays) => set({ interimReportDueDays })}
+          problem={problem}
+          className="field--short"
+        />
       </FieldGroup>
       <TextField
         path={`${deadlinePath}.reminderDaysBefore`}

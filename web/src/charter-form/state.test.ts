@@ -44,6 +44,7 @@ const settings: CharterSettings = {
     samradAnswer: '10-31',
     budgetAdoption: '11-30',
     annualReport: '03-31',
+    interimReportDueDays: 45,
     interimReports: ['08-31'],
     reminderDaysBefore: [14, 3],
   },

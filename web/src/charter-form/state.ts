@@ -39,6 +39,8 @@ export interface CharterFormState {
   annualReport: string;
   /** Up to three delårsrapport dates; blank ones are dropped. */
   interimReports: [string, string, string];
+  /** Days after a delårsrapport's period end by which the board adopts it. */
+  interimReportDueDays: string;
   reminderDaysBefore: string;
 }
 
@@ -76,6 +78,7 @@ export function initialCharterState(charter: CharterVersion): CharterFormState {
     budgetAdoption: deadlines.budgetAdoption,
     annualReport: deadlines.annualReport,
     interimReports: [interim[0] ?? '', interim[1] ?? '', interim[2] ?? ''],
+    interimReportDueDays: String(deadlines.interimReportDueDays),
     reminderDaysBefore: deadlines.reminderDaysBefore.join(', '),
   };
 }
@@ -193,6 +196,13 @@ export function toCharterUpdate(
     .map((text, index) => ({ text: text.trim(), index }))
     .filter(({ text }) => text !== '')
     .map(({ text, index }) => day(text, `interimReports.${index}`));
+  const interimReportDueDays =
+    reader.read(
+      state.interimReportDueDays.trim(),
+      readWholeNumber,
+      'settings.deadlines.interimReportDueDays',
+      'Ange antal dagar som ett heltal, till exempel 45.',
+    ) ?? charter.settings.deadlines.interimReportDueDays;
   const reminderTexts = state.reminderDaysBefore.split(/[,;\s]+/).filter(Boolean);
   const reminderDaysBefore = reminderTexts.flatMap((text) => {
     const days = reader.read(
@@ -215,6 +225,7 @@ export function toCharterUpdate(
       budgetAdoption: day(state.budgetAdoption, 'budgetAdoption'),
       annualReport: day(state.annualReport, 'annualReport'),
       interimReports,
+      interimReportDueDays,
       reminderDaysBefore,
     },
   };

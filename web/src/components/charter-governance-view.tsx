@@ -54,6 +54,14 @@ export function CharterGovernanceView({ settings }: { settings: CharterSettings 
             'Delårsrapporter',
             deadlines.interimReports.length > 0 ? formatList(deadlines.interimReports.map(formatMonthDay)) : 'Inga',
           ],
+          ...(deadlines.interimReports.length > 0
+            ? [
+                ['Delårsrapporten antas', `Senast ${deadlines.interimReportDueDays} dagar efter periodens slut`] as [
+                  string,
+                  string,
+                ],
+              ]
+            : []),
           [
             'Påminnelser',
             deadlines.reminderDaysBefore.length > 0

@@ -49,6 +49,8 @@ export function InterimReportsSection({
                 forbundId={forbundId}
                 year={year}
                 periodEnd={periodEnd}
+                due={data.deadlines.find((deadline) => deadline.periodEnd === periodEnd)?.due}
+                yearClosed={data.yearClosed}
                 adopted={data.adopted.find((adoption) => adoption.periodEnd === periodEnd)}
                 decides={decides}
                 onAdopted={() => {
@@ -68,6 +70,8 @@ function InterimReport({
   forbundId,
   year,
   periodEnd,
+  due,
+  yearClosed,
   adopted,
   decides,
   onAdopted,
@@ -75,11 +79,14 @@ function InterimReport({
   forbundId: string;
   year: number;
   periodEnd: string;
+  due: string | undefined;
+  yearClosed: boolean;
   adopted: InterimReportAdoption | undefined;
   decides: boolean;
   onAdopted: () => void;
 }) {
-  const ended = todayIso() > periodEnd;
+  const today = todayIso();
+  const ended = today > periodEnd;
   return (
     <article className="section" aria-labelledby={`delar-${periodEnd}`}>
       <h3 id={`delar-${periodEnd}`}>Delårsrapport per {periodEnd}</h3>
@@ -95,11 +102,16 @@ function InterimReport({
       ) : (
         <p>
           Status:{' '}
-          {ended ? (
-            <span className="badge badge--waiting">Väntar på styrelsens beslut</span>
-          ) : (
+          {yearClosed ? (
+            <span className="badge">Inte antagen; året är stängt</span>
+          ) : !ended ? (
             <span className="badge">Perioden har inte slutat</span>
+          ) : due && today > due ? (
+            <span className="badge badge--late">Försenad</span>
+          ) : (
+            <span className="badge badge--waiting">Väntar på styrelsens beslut</span>
           )}
+          {due && !yearClosed && <> Antas senast {formatDate(due)} enligt förbundsordningen.</>}
         </p>
       )}
       <DownloadButtons
@@ -112,7 +124,7 @@ function InterimReport({
           },
         ]}
       />
-      {decides && !adopted && (
+      {decides && !adopted && ended && !yearClosed && (
         <InterimAdoptionForm forbundId={forbundId} year={year} periodEnd={periodEnd} onAdopted={onAdopted} />
       )}
     </article>

@@ -1,5 +1,5 @@
 import { openEscalations } from '@finsam/cycle';
-import { budgetYearDeadlines, hasRole, stockholmDate } from '@finsam/domain';
+import { budgetYearDeadlines, type Deadline, hasRole, stockholmDate, swedishMonthNames } from '@finsam/domain';
 import { tenantPartition } from '@finsam/store';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard, tenantRoles } from '../auth/guards.ts';
@@ -30,12 +30,10 @@ const deadlineLabels: Record<string, string> = {
   'interim-report': 'Delårsrapport',
   'annual-report': 'Årsredovisning antagen',
 };
-const doneStep: Record<string, string> = {
-  samrad: 'samrad.closed',
-  budget: 'budget.published',
-  'interim-report': 'interim.adopted',
-  'annual-report': 'annual-report.adopted',
-};
+
+/** 2026-08-31 as "31 augusti 2026", as the label of a deadline reads. */
+const swedishDate = (iso: string) =>
+  `${Number(iso.slice(8, 10))} ${swedishMonthNames[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
 /**
  * Where the förbund's budget year stands, with today's position, the deadlines and what needs
@@ -67,21 +65,27 @@ export function registerCycleRoutes(app: OpenAPIHono<AppEnv>) {
       const steps = state?.steps ?? {};
       const today = stockholmDate(c.var.now());
       const finalAdoption = adoptions.find((a) => a.adoptionKind === 'final');
-      const isDone = (kind: string) =>
-        kind === 'budget'
-          ? finalAdoption !== undefined
-          : kind === 'samrad'
-            ? charter.members.every((m) => answers.some((a) => a.memberId === m.id))
-            : kind === 'annual-report'
-              ? annualReport !== undefined
-              : steps[doneStep[kind] ?? ''] !== undefined;
-      const _isDeadlineDone = (deadline: { kind: string; date: string }) =>
-        deadline.kind === 'interim-report' ? steps[`interim.${deadline.date}`] !== undefined : isDone(deadline.kind);
+      // Each deadline is done by its own record: a delårsrapport by the adoption of its period.
+      const isDone = (deadline: Deadline) => {
+        switch (deadline.kind) {
+          case 'budget':
+            return finalAdoption !== undefined;
+          case 'samrad':
+            return charter.members.every((m) => answers.some((a) => a.memberId === m.id));
+          case 'annual-report':
+            return annualReport !== undefined;
+          case 'interim-report':
+            return steps[`interim.${deadline.periodEnd}`] !== undefined;
+        }
+      };
       const deadlines = budgetYearDeadlines(year, charter.settings).map((deadline) => ({
         kind: deadline.kind,
         date: deadline.date,
-        label: deadlineLabels[deadline.kind] ?? deadline.kind,
-        status: isDone(deadline.kind)
+        label:
+          deadline.kind === 'interim-report'
+            ? `Delårsrapport per ${swedishDate(deadline.periodEnd as string)} antagen`
+            : (deadlineLabels[deadline.kind] ?? deadline.kind),
+        status: isDone(deadline)
           ? ('done' as const)
           : deadline.date < today
             ? ('overdue' as const)

@@ -1,6 +1,14 @@
 import { cyclePartition } from '@finsam/cycle';
 import { renderPdf } from '@finsam/documents';
-import { conflict, documentIds, interimReportDates, invalid, memberEvent, stockholmDate } from '@finsam/domain';
+import {
+  conflict,
+  documentIds,
+  interimReportDates,
+  interimReportDeadline,
+  invalid,
+  memberEvent,
+  stockholmDate,
+} from '@finsam/domain';
 import { tenantPartition } from '@finsam/store';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard } from '../auth/guards.ts';
@@ -57,7 +65,17 @@ export function registerFollowUpRoutes(
       middleware: [tenantGuard, requireRole(...ledgerReaders)],
       request: { params: yearParam },
       responses: {
-        200: json(z.object({ dates: z.array(z.string()), adopted: z.array(record) }), 'Delårsrapporterna'),
+        200: json(
+          z.object({
+            dates: z.array(z.string()).openapi({ description: 'Slutdagen för varje rapports period' }),
+            deadlines: z.array(z.object({ periodEnd: z.string(), due: z.string() })).openapi({
+              description: 'Sista dag att anta varje rapport: förbundsordningens antal dagar efter periodens slut',
+            }),
+            adopted: z.array(record),
+            yearClosed: z.boolean().openapi({ description: 'Året är stängt: inga fler delårsrapporter antas för det' }),
+          }),
+          'Delårsrapporterna',
+        ),
         ...problemResponses,
       },
     }),
@@ -65,7 +83,13 @@ export function registerFollowUpRoutes(
       const { forbundId, year } = c.req.valid('param');
       const charter = await c.var.stores.charters.current(c.var.principal, forbundId);
       const adopted = await c.var.stores.closing.interimReports(c.var.principal, forbundId, year);
-      return c.json({ dates: interimReportDates(year, charter.settings), adopted }, 200);
+      const dates = interimReportDates(year, charter.settings);
+      const deadlines = dates.map((periodEnd) => ({
+        periodEnd,
+        due: interimReportDeadline(periodEnd, charter.settings),
+      }));
+      const { yearLocked } = await c.var.stores.periods.periods(c.var.principal, forbundId, year);
+      return c.json({ dates, deadlines, adopted, yearClosed: yearLocked }, 200);
     },
   );
 
@@ -103,6 +127,9 @@ export function registerFollowUpRoutes(
       const now = c.var.now();
       if (stockholmDate(now) <= periodEnd)
         throw conflict(`Perioden slutar ${periodEnd}; rapporten kan antas efter periodens slut.`);
+      // A closed year has its årsredovisning; a delårsrapport adopted after it would report on a finished year.
+      if ((await stores.periods.periods(principal, forbundId, year)).yearLocked)
+        throw conflict(`Året ${year} är stängt; en delårsrapport kan inte längre antas för det.`);
       const adopted = await stores.closing.adoptInterimReport(
         principal,
         forbundId,

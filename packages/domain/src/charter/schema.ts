@@ -135,8 +135,13 @@ export const deadlinesSchema = z.object({
   /** The law says "före den 30 november"; a later date is allowed only with a reason on record. */
   budgetAdoption: monthDay.default('11-30'),
   annualReport: monthDay.default('03-31'),
-  /** Delårsrapport dates; empty when the charter asks for none. */
+  /** Delårsrapport dates (the end of each report's period); empty when the charter asks for none. */
   interimReports: z.array(monthDay).max(3).default(['08-31']),
+  /**
+   * How many days after its period ends the board adopts a delårsrapport: the period's books
+   * must be complete first, so the deadline is never the period end itself (15 October by default).
+   */
+  interimReportDueDays: z.number().int().min(1).max(120).default(45),
   reminderDaysBefore: z.array(z.number().int().min(1).max(90)).max(5).default([14, 3]),
 });
 

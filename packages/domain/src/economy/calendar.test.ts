@@ -8,6 +8,7 @@ import {
   budgetYearDeadlines,
   deadlineInstant,
   interimReportDates,
+  interimReportDeadline,
   isOnTime,
   reminderDates,
   samradDeadline,
@@ -110,11 +111,13 @@ describe('the charter deadlines of a budget year', () => {
         reminders: ['2027-11-16', '2027-11-27'],
       },
       {
+        // Due 45 days after its period ends (31 August), not on the period end itself.
         kind: 'interim-report',
         year: 2028,
-        date: '2028-08-31',
-        dueBy: '2028-08-31T21:59:59.999Z',
-        reminders: ['2028-08-17', '2028-08-28'],
+        date: '2028-10-15',
+        dueBy: '2028-10-15T21:59:59.999Z',
+        reminders: ['2028-10-01', '2028-10-12'],
+        periodEnd: '2028-08-31',
       },
       {
         kind: 'annual-report',
@@ -134,6 +137,16 @@ describe('the charter deadlines of a budget year', () => {
     expect(annualReportDeadline(2026, settings)).toBe('2027-02-28');
     expect(annualReportDeadline(2027, settings)).toBe('2028-02-29');
     expect(monthDayInYear(2027, '04-31')).toBe('2027-04-30');
+  });
+
+  it('puts each delårsrapport’s deadline the charter’s days after its period, across a year end', () => {
+    const settings = charterSettingsSchema.parse({
+      deadlines: { interimReports: ['04-30', '11-30'], interimReportDueDays: 40 },
+    });
+    expect(interimReportDeadline('2027-04-30', settings)).toBe('2027-06-09');
+    expect(interimReportDeadline('2027-11-30', settings)).toBe('2028-01-09');
+    expect(interimReportDeadline('2027-08-31', defaults)).toBe('2027-10-15');
+    expect(() => charterSettingsSchema.parse({ deadlines: { interimReportDueDays: 0 } })).toThrow();
   });
 
   it('gives reminders across a month and year boundary, without repeats, and refuses silly ones', () => {

@@ -133,6 +133,11 @@ export function interimReportDates(year: number, settings: DeadlineSettings): st
   return settings.deadlines.interimReports.map((monthDay) => monthDayInYear(year, monthDay)).sort();
 }
 
+/** The last day to adopt the delårsrapport whose period ends on `periodEnd`: the charter's days after it. */
+export function interimReportDeadline(periodEnd: string, settings: DeadlineSettings): string {
+  return addDays(periodEnd, settings.deadlines.interimReportDueDays);
+}
+
 /** Reminder dates `daysBefore` days ahead of a deadline, earliest first, without repeats. */
 export function reminderDates(deadlineDate: string, daysBefore: readonly number[]): string[] {
   for (const days of daysBefore)
@@ -154,22 +159,27 @@ export interface Deadline {
   /** The last on-time instant, UTC ISO. */
   dueBy: string;
   reminders: string[];
+  /** For a delårsrapport: the end of the period it reports (its deadline comes after). */
+  periodEnd?: string;
 }
 
 /** Every deadline of budget year Y, in date order, each with its reminders (the decision calendar). */
 export function budgetYearDeadlines(year: number, settings: DeadlineSettings): Deadline[] {
   const reminderDays = settings.deadlines.reminderDaysBefore;
-  const make = (kind: DeadlineKind, date: string): Deadline => ({
+  const make = (kind: DeadlineKind, date: string, periodEnd?: string): Deadline => ({
     kind,
     year,
     date,
     dueBy: deadlineInstant(date).iso,
     reminders: reminderDates(date, reminderDays),
+    ...(periodEnd ? { periodEnd } : {}),
   });
   return [
     make('samrad', samradDeadline(year, settings)),
     make('budget', budgetDeadline(year, settings)),
-    ...interimReportDates(year, settings).map((date) => make('interim-report', date)),
+    ...interimReportDates(year, settings).map((periodEnd) =>
+      make('interim-report', interimReportDeadline(periodEnd, settings), periodEnd),
+    ),
     make('annual-report', annualReportDeadline(year, settings)),
   ].sort((a, b) => a.date.localeCompare(b.date) || deadlineKinds.indexOf(a.kind) - deadlineKinds.indexOf(b.kind));
 }
