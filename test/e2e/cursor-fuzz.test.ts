@@ -123,8 +123,10 @@ describe('pagination cursors', () => {
       }
       // The real cursor still pages on, and shows no key names or values.
       if (cursor) {
-        expect(cursor).not.toMatch(/PK|SK|exempeldalen/);
-        expect(Buffer.from(cursor.slice(3), 'base64url').toString('latin1')).not.toMatch(/PK|exempeldalen/);
+        // Ciphertext may hold any two letters by chance ("SK" came up once), so the checks look
+        // for what a readable key would carry: its quoted names and the partition's value.
+        expect(cursor).not.toMatch(/exempeldalen/);
+        expect(Buffer.from(cursor.slice(3), 'base64url').toString('latin1')).not.toMatch(/"PK"|"SK"|exempeldalen/);
         const next = await call(
           runtime,
           'GET',

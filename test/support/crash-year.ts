@@ -76,6 +76,7 @@ export async function crashYear(options: CrashYearOptions): Promise<CrashYearRep
   let runtime: Started | undefined;
   let countdown: number | undefined;
   let killsDone = 0;
+  let killPending = false;
   let killsMidRequest = 0;
   let dying: Promise<unknown> | undefined;
   const kill = () => {
@@ -88,6 +89,8 @@ export async function crashYear(options: CrashYearOptions): Promise<CrashYearRep
   };
   const proxy = await startKillProxy({
     onRequest: () => {
+      // One kill at a time: the next instant is armed only once the runtime is back.
+      if (killPending) return;
       if (countdown === undefined) {
         const next = instants[0];
         if (next === undefined || proxy.clock === undefined || proxy.clock.getTime() < next) return;
@@ -96,6 +99,7 @@ export async function crashYear(options: CrashYearOptions): Promise<CrashYearRep
       }
       if (countdown-- > 0) return;
       countdown = undefined;
+      killPending = true;
       setTimeout(kill, Math.floor(random() * 40));
     },
   });
@@ -162,6 +166,7 @@ export async function crashYear(options: CrashYearOptions): Promise<CrashYearRep
         kills.push(`kill ${killsDone} at ${proxy.clock?.toISOString()} (${proxy.forwarded} requests so far)`);
         options.log?.(kills.at(-1) as string);
         await start();
+        killPending = false;
       }
     }
     // The last deliveries of the year go out before the runtime stops.

@@ -37,6 +37,7 @@ describe('ingående balanser from a SIE 4 file', () => {
       organisationsnummer: 5,
       fiscalYear: 6,
       openingBalances: { '1930': 11, '2440': 12, '2050': 13 },
+      vouchers: [],
     });
     expect(sieOpeningBalances(document, target)).toEqual({
       balances: { '1930': '850000.00', '2440': '-50000.00', '2050': '-800000.00' },
