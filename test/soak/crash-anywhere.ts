@@ -25,6 +25,7 @@ try {
   if (report.problems.length > 0 || report.repeatedDeliveries > report.kills) process.exitCode = 1;
   else console.log('the year came through whole');
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  if (process.env.KEEP) console.log(`data kept in ${dataDir}`);
+  else rmSync(dataDir, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
 }

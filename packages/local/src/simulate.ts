@@ -395,7 +395,12 @@ async function monthRun({ api, base, users, options }: SimulationContext, month:
 /** January Y+1: the scheduler starts the closing once December is settled; the bokslut runs. */
 export async function awaitBokslut({ api, base, users, options, at, say }: SimulationContext) {
   await at(`${options.year + 1}-01-20T07:00:00Z`);
-  await waitFor(() => stepDone(api, users.ekonom, base, options.year, 'bokslut'), 'bokslutet');
+  const done = () => stepDone(api, users.ekonom, base, options.year, 'bokslut');
+  // A run resumed after a crash may find the closing stopped; the next days' daily runs take it
+  // up again, as the nightly schedule does in production.
+  for (let day = 21; options.resuming && day <= 23 && !(await waitFor(done, 'bokslutet', false)); day++)
+    await at(`${options.year + 1}-01-${day}T07:00:00Z`);
+  await waitFor(done, 'bokslutet');
   say('Bokslut: resultatet fördelat enligt förbundsordningen, året låst, nästa års ingående balanser skrivna');
 }
 
@@ -511,12 +516,17 @@ async function stepDone(api: SimulationClient, user: string, base: string, year:
   return cycle.steps[step] !== undefined;
 }
 
-async function waitFor(condition: () => Promise<boolean>, what: string) {
+/** Waits until `condition` holds; past the limit it throws, or with `orThrow` false answers false. */
+async function waitFor(condition: () => Promise<boolean>, what: string, orThrow = true): Promise<boolean> {
   const started = Date.now();
   while (!(await condition())) {
-    if (Date.now() - started > step_wait_ms_max) throw new Error(`simuleringen väntade förgäves på ${what}`);
+    if (Date.now() - started > step_wait_ms_max) {
+      if (orThrow) throw new Error(`simuleringen väntade förgäves på ${what}`);
+      return false;
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  return true;
 }
 
 export async function writeDocuments({ api, base, options, timeline, users }: SimulationContext) {
