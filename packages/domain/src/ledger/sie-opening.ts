@@ -2,6 +2,7 @@ import { type FieldIssue, invalid } from '../errors.ts';
 import { parseMoney } from '../money.ts';
 import { type Balances, opening_balance_accounts_max } from './balances.ts';
 import type { SieDocument } from './sie-import.ts';
+import { sieLineField, sieOrganisationsnummerCheck } from './sie-ownership.ts';
 
 /** Bounds on the texts a file puts into the recorded source, so the source stays one readable line. */
 const source_company_name_length_max = 60;
@@ -29,8 +30,6 @@ export interface SieOpening {
   organisationsnummerMismatch: boolean;
 }
 
-const digitsOf = (text: string) => text.replace(/\D/g, '');
-
 function clip(text: string, length_max: number): string {
   const trimmed = text.trim();
   return trimmed.length <= length_max ? trimmed : `${trimmed.slice(0, length_max - 1)}…`;
@@ -46,7 +45,6 @@ function clip(text: string, length_max: number): string {
  */
 export function sieOpeningBalances(document: SieDocument, target: SieOpeningTarget): SieOpening {
   const issues: FieldIssue[] = [];
-  const lineField = (line: number | undefined) => (line === undefined ? 'file' : `line ${line}`);
   const firstDay = `${target.year}-01-01`;
 
   // The file's year 0 must be the year being opened: IB of another year are another year's balances.
@@ -54,21 +52,18 @@ export function sieOpeningBalances(document: SieDocument, target: SieOpeningTarg
     issues.push({ field: 'file', message: `#RAR 0 saknas; filen ska gälla räkenskapsåret som börjar ${firstDay}.` });
   else if (document.fiscalYear.first !== firstDay)
     issues.push({
-      field: lineField(document.lines.fiscalYear),
+      field: sieLineField(document.lines.fiscalYear),
       message: `#RAR 0 börjar ${document.fiscalYear.first}; ingående balanser för ${target.year} ska komma från räkenskapsåret som börjar ${firstDay}.`,
     });
 
   const fileNumber = document.organisationsnummer?.trim() ?? '';
-  const mismatch = digitsOf(fileNumber) !== digitsOf(target.organisationsnummer);
   const confirmedBy = target.mismatchConfirmedBy?.trim();
-  if (mismatch && !confirmedBy)
-    issues.push({
-      field: lineField(document.lines.organisationsnummer),
-      message:
-        fileNumber === ''
-          ? `#ORGNR saknas, så filen kan inte visas vara förbundets (${target.organisationsnummer}). Är den förbundets, bekräfta det uttryckligen.`
-          : `#ORGNR ${fileNumber} är inte förbundets organisationsnummer ${target.organisationsnummer}. Är filen ändå förbundets, bekräfta avvikelsen uttryckligen.`,
-    });
+  const { mismatch, issue: ownership } = sieOrganisationsnummerCheck(
+    document,
+    target.organisationsnummer,
+    Boolean(confirmedBy),
+  );
+  if (ownership) issues.push(ownership);
 
   const accounts = Object.entries(document.openingBalances);
   if (accounts.every(([, amount]) => parseMoney(amount).isZero()))

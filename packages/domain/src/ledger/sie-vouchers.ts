@@ -5,6 +5,7 @@ import { checkVoucher } from './booking.ts';
 import type { PeriodLocks } from './periods.ts';
 import { sie_dimension_insats, sie_dimension_member } from './sie-export.ts';
 import type { SieDocument } from './sie-import.ts';
+import { sieLineField, sieOrganisationsnummerCheck } from './sie-ownership.ts';
 import { type VoucherDraft, voucherDraftSchema } from './voucher.ts';
 
 export interface SieVoucherTarget {
@@ -28,7 +29,6 @@ export interface SieVoucherDrafts {
   organisationsnummerMismatch: boolean;
 }
 
-const digitsOf = (text: string) => text.replace(/\D/g, '');
 const dimensionNames: Record<number, string> = { [sie_dimension_insats]: 'insats', [sie_dimension_member]: 'medlem' };
 
 /** The years the file's vouchers would be booked in, within the product's range: the locks to fetch. */
@@ -47,18 +47,12 @@ export function sieVoucherYears(document: SieDocument): number[] {
  */
 export function sieVoucherDrafts(document: SieDocument, target: SieVoucherTarget): SieVoucherDrafts {
   const issues: FieldIssue[] = [];
-  const lineField = (line: number | undefined) => (line === undefined ? 'file' : `line ${line}`);
-
-  const fileNumber = document.organisationsnummer?.trim() ?? '';
-  const mismatch = digitsOf(fileNumber) !== digitsOf(target.organisationsnummer);
-  if (mismatch && !target.mismatchConfirmed)
-    issues.push({
-      field: lineField(document.lines.organisationsnummer),
-      message:
-        fileNumber === ''
-          ? `#ORGNR saknas, så filen kan inte visas vara förbundets (${target.organisationsnummer}). Är den förbundets, bekräfta det uttryckligen.`
-          : `#ORGNR ${fileNumber} är inte förbundets organisationsnummer ${target.organisationsnummer}. Är filen ändå förbundets, bekräfta avvikelsen uttryckligen.`,
-    });
+  const { mismatch, issue: ownership } = sieOrganisationsnummerCheck(
+    document,
+    target.organisationsnummer,
+    target.mismatchConfirmed,
+  );
+  if (ownership) issues.push(ownership);
 
   const declared = new Set(document.objects.map((object) => `${object.dimension} ${object.id}`));
   const known: Record<number, Set<string>> = {
@@ -73,7 +67,7 @@ export function sieVoucherDrafts(document: SieDocument, target: SieVoucherTarget
     const lineOf = (entry: number) => where?.transactions[entry]?.line ?? headerLine;
     const name = `Verifikation ${voucher.series}${voucher.number}`;
     const add = (line: number | undefined, message: string) =>
-      issues.push({ field: lineField(line), message: `${name}: ${message}` });
+      issues.push({ field: sieLineField(line), message: `${name}: ${message}` });
 
     const problem = textProblem(voucher.text);
     if (problem) add(headerLine, `Text: ${problem}`);
