@@ -172,7 +172,16 @@ export async function crashYear(options: CrashYearOptions): Promise<CrashYearRep
     // The last deliveries of the year go out before the runtime stops.
     for (const [memberId, receiver] of receivers) {
       const written = await eventIdsThrough(proxy.url, admin, memberId);
-      await waitFor(() => receiver.accepted.size >= written.length, 60_000, `${memberId}: ${written.length} events`);
+      await waitFor(
+        () => receiver.accepted.size >= written.length,
+        60_000,
+        `${memberId}: ${written.length} events`,
+      ).catch((error: Error) => {
+        const missing = written.filter((id) => !receiver.accepted.has(id));
+        throw new Error(
+          `${error.message}; not received: ${missing.join(', ')}\nafter these kills:\n${kills.join('\n')}`,
+        );
+      });
     }
   } finally {
     if (dying) await dying;

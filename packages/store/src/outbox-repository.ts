@@ -1,4 +1,4 @@
-import { type EventType, eventTypes, notFound, type Principal } from '@finsam/domain';
+import { type EventType, eventTypes, FinsamError, notFound, type Principal } from '@finsam/domain';
 import { z } from 'zod';
 import { decode, encode, withoutKeys } from './codecs.ts';
 import { gsi1IndexName, keys, type TenantPartition } from './keys.ts';
@@ -50,8 +50,7 @@ export class OutboxRepository {
     const written: OutboxEvent[] = [];
     for (const event of events) {
       if (await this.table.get(partition, keys.event(event.eventId))) continue;
-      const sequence = await this.nextSequence(partition, event.memberId);
-      const occurredAt = at.toISOString();
+      const { sequence, occurredAt } = await this.allocate(partition, event.memberId, at);
       const item = encode(outboxItem, {
         PK: partition,
         SK: keys.event(event.eventId),
@@ -101,19 +100,47 @@ export class OutboxRepository {
     return { ...page, items: page.items.map(toEvent) };
   }
 
-  private async nextSequence(partition: TenantPartition, memberId: string): Promise<number> {
-    const attributes = await this.table.update(
-      {
-        Key: { PK: partition, SK: keys.eventSequence(memberId) },
-        UpdateExpression: 'ADD #value :one',
-        ExpressionAttributeNames: { '#value': 'value' },
-        ExpressionAttributeValues: { ':one': 1 },
-      },
-      'Sekvensnumret kunde inte räknas upp.',
-    );
-    return Number(attributes?.value);
+  /**
+   * The event's place in its member's stream: the next sequence number, and the instant it
+   * occurred, never before the previous event's. Writers run concurrently (a request, the daily
+   * run, a state machine) and take `at` from a clock that can jump (the local virtual clock), so
+   * without this an event numbered later could carry an earlier time than one already read; the
+   * relay and the pull API, which read the stream in time order, would then pass it by for good.
+   * One conditional update: the counter moves only together with a time not before its last.
+   */
+  private async allocate(
+    partition: TenantPartition,
+    memberId: string,
+    at: Date,
+  ): Promise<{ sequence: number; occurredAt: string }> {
+    let occurredAt = at.toISOString();
+    for (let attempt = 0; attempt < allocation_attempts_max; attempt++) {
+      try {
+        const attributes = await this.table.update(
+          {
+            Key: { PK: partition, SK: keys.eventSequence(memberId) },
+            UpdateExpression: 'SET #value = if_not_exists(#value, :zero) + :one, #last = :at',
+            ConditionExpression: 'attribute_not_exists(#last) OR #last <= :at',
+            ExpressionAttributeNames: { '#value': 'value', '#last': 'lastOccurredAt' },
+            ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':at': occurredAt },
+          },
+          'Sekvensnumret kunde inte räknas upp.',
+        );
+        return { sequence: Number(attributes?.value), occurredAt };
+      } catch (error) {
+        if (!(error instanceof FinsamError && error.kind === 'conflict')) throw error;
+        // A later event came first: this one occurred, as far as the stream is concerned, with it.
+        const counter = await this.table.get(partition, keys.eventSequence(memberId));
+        const last = typeof counter?.lastOccurredAt === 'string' ? counter.lastOccurredAt : occurredAt;
+        if (last > occurredAt) occurredAt = last;
+      }
+    }
+    throw new Error(`the event stream of ${memberId} stayed contended for ${allocation_attempts_max} attempts`);
   }
 }
+
+/** Each lost race means another event was numbered meanwhile; this many in a row does not happen. */
+const allocation_attempts_max = 50;
 
 function toEvent(item: Record<string, unknown>): OutboxEvent {
   return withoutKeys(decode(outboxItem, item)) as OutboxEvent;

@@ -5,10 +5,17 @@ import { memberStreamPartition, partitionOf, webhookKeys } from './keys.ts';
 import type { Subscription } from './subscription-items.ts';
 
 /**
- * Events written by concurrent writers can become visible slightly out of time order; every poll
- * re-reads this much before its cursor, and events already relayed in that span are skipped.
+ * Events become visible slightly out of order: a writer numbers an event and writes it a few
+ * milliseconds later, and another writer's next event can be read in between. Every poll re-reads
+ * this much before its cursor, and events already relayed in that span are skipped.
  */
 export const relay_lookback_ms = 5_000;
+/**
+ * How long (real time) a missing sequence number holds the cursor back. The store numbers an
+ * event just before writing it, so a number still missing after this was lost with its writer
+ * (a crash between the two); the event itself is written again under a new number on retry.
+ */
+export const relay_gap_grace_ms = 30_000;
 /** Events relayed per member per poll, in pages of 100; the next poll continues. */
 const relay_pages_per_member_max = 10;
 /** Förbund read per poll, in pages of 100. */
@@ -20,19 +27,31 @@ const forbund_pages_max = 100;
  * written when nothing is new. Fan-out is idempotent (one delivery item per subscription and
  * event, written once), so an event relayed twice is still delivered once.
  *
+ * The cursor moves only over an unbroken run of sequence numbers. The store gives each event a
+ * time not before the previous event's (outbox-repository.ts), so an event numbered but not yet
+ * visible will appear after the cursor; events past a gap are fanned out at once, and the cursor
+ * waits for the gap to fill, or for `relay_gap_grace_ms`. The local runtime's virtual clock jumps
+ * by days while background work is still writing, so a cursor moved by time alone passed events
+ * that became visible a moment later, and they were never delivered.
+ *
  * Locally it is the only path (dynalite has no streams). In AWS the table's stream carries new
  * events to the delivery queue within seconds, and this runs as a reconciliation every few
  * minutes over events older than `settledBefore` (outbox-reconciliation.ts): whatever the stream
  * lost (a pipe that was down longer than the stream's 24 hours, a dead-lettered batch) is found
- * and sent; the cursor is the mark of how far every event has surely been fanned out.
+ * and sent; the cursor is the mark of how far every event has surely been fanned out. A gap
+ * before a settled event is minutes old, so the reconciliation passes it at once.
  */
 export class OutboxRelay {
   /** Per member stream: ids of events relayed within the lookback span, with their sort keys. */
   private readonly recent = new Map<string, Map<string, string>>();
+  /** Per member stream and missing sequence number: when (real time) the gap was first seen. */
+  private readonly gapsSeen = new Map<string, number>();
 
   constructor(
     private readonly table: Table,
     private readonly engine: DeliveryEngine,
+    /** Real time, for the gap grace; the business clock (`now`) can stand still or jump. */
+    private readonly realNow: () => number = Date.now,
   ) {}
 
   /** `settledBefore`: only events that occurred before it (the AWS reconciliation); all when absent. */
@@ -66,6 +85,8 @@ export class OutboxRelay {
     const cursor = await this.table.get(partition, webhookKeys.relayCursor(memberId));
     const earliest = subscriptions.map((subscription) => subscription.createdAt).sort()[0] as string;
     const through = typeof cursor?.through === 'string' ? cursor.through : earliest;
+    // Unknown for a cursor written before sequences were followed: it then starts where it reads.
+    const sequenceThrough = typeof cursor?.sequence === 'number' ? cursor.sequence : undefined;
     const lowerBound = new Date(Date.parse(through.split('#')[0] as string) - relay_lookback_ms).toISOString();
     // GSI1SK is `<occurredAt>#<sequence>`, so an ISO time as the upper bound ends before that instant.
     const upperBound = settledBefore?.toISOString();
@@ -74,7 +95,14 @@ export class OutboxRelay {
     this.recent.set(stream, recent);
 
     const created: DeliveryKey[] = [];
-    let highest = through;
+    const advance = new CursorAdvance(through, sequenceThrough, (missing) => {
+      // In the reconciliation every event read is settled: a number missing before it was lost.
+      if (upperBound !== undefined) return true;
+      const key = `${stream}#${missing}`;
+      const seen = this.gapsSeen.get(key) ?? this.realNow();
+      this.gapsSeen.set(key, seen);
+      return this.realNow() - seen >= relay_gap_grace_ms;
+    });
     let start: string | undefined;
     for (let page = 0; page < relay_pages_per_member_max; page++) {
       const result = await this.table.queryPage(
@@ -95,25 +123,32 @@ export class OutboxRelay {
       for (const item of result.items) {
         const eventId = String(item.eventId);
         const sort = String(item.GSI1SK);
-        if (recent.has(eventId)) continue;
-        const event: OutboxEvent = await this.engine.eventOf(forbundId, eventId);
-        created.push(...(await this.engine.fanOut(event, now, subscriptions)));
-        recent.set(eventId, sort);
-        if (sort > highest) highest = sort;
+        if (!recent.has(eventId)) {
+          const event: OutboxEvent = await this.engine.eventOf(forbundId, eventId);
+          created.push(...(await this.engine.fanOut(event, now, subscriptions)));
+          recent.set(eventId, sort);
+        }
+        advance.over(Number(item.sequence), sort);
       }
       start = result.nextCursor;
       if (!start) break;
     }
 
-    if (highest !== through)
+    if (advance.through !== through || advance.sequence !== sequenceThrough)
       await this.table.put({
         PK: partition,
         SK: webhookKeys.relayCursor(memberId),
         kind: 'webhook-relay-cursor',
-        through: highest,
+        through: advance.through,
+        ...(advance.sequence === undefined ? {} : { sequence: advance.sequence }),
       });
+    for (const key of this.gapsSeen.keys())
+      if (key.startsWith(`${stream}#`) && Number(key.slice(stream.length + 1)) <= (advance.sequence ?? 0))
+        this.gapsSeen.delete(key);
     // Forget what fell out of the lookback span: it will not be read again.
-    const forgetBefore = new Date(Date.parse(highest.split('#')[0] as string) - relay_lookback_ms).toISOString();
+    const forgetBefore = new Date(
+      Date.parse(advance.through.split('#')[0] as string) - relay_lookback_ms,
+    ).toISOString();
     for (const [eventId, sort] of recent) if (sort <= forgetBefore) recent.delete(eventId);
     return created;
   }
@@ -128,5 +163,31 @@ export class OutboxRelay {
       if (!cursor) break;
     }
     return ids;
+  }
+}
+
+/**
+ * Where the cursor may move after one read of a stream: over events in sequence order, through
+ * each next number, and past a missing number only when `gapPassed` says it is lost. Once held
+ * at a gap it stays there for the rest of the read; later events are fanned out all the same.
+ */
+class CursorAdvance {
+  private held = false;
+
+  constructor(
+    public through: string,
+    public sequence: number | undefined,
+    private readonly gapPassed: (missing: number) => boolean,
+  ) {}
+
+  over(sequence: number, sort: string) {
+    if (this.held || sort <= this.through) return;
+    if (this.sequence !== undefined && sequence <= this.sequence) return;
+    if (this.sequence !== undefined && sequence > this.sequence + 1 && !this.gapPassed(this.sequence + 1)) {
+      this.held = true;
+      return;
+    }
+    this.through = sort;
+    this.sequence = sequence;
   }
 }
