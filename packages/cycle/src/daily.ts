@@ -172,12 +172,20 @@ async function resumeStopped(deps: CycleDeps, startExecution: StartExecution, fo
   return done;
 }
 
-/** A month is due when it has never run, or when costs came in after its last run. */
+/**
+ * A month is due when it has never run, when costs came in after its last run, or when its last
+ * run saved a complete month but stopped before marking the step done (a crash between the two
+ * writes): the closing waits for all twelve steps, so such a month would hold the year open for
+ * good. Running it again books nothing twice (vouchers by key, events by id) and marks the step.
+ */
 async function avrakningDue(deps: CycleDeps, forbundId: string, year: number, month: number): Promise<boolean> {
   const principal = cyclePrincipal(forbundId);
   const run = await deps.stores.avrakning.run(principal, forbundId, year, month);
   if (!run) return true;
-  if (run.complete) return false;
+  if (run.complete) {
+    const state = await deps.stores.cycles.get(cyclePartition(forbundId), year);
+    return state?.steps[`avrakning.${String(month).padStart(2, '0')}`] === undefined;
+  }
   const costs = await deps.stores.avrakning.costs(principal, forbundId, year, month);
   return costs.some((record) => record.reportedAt > run.runAt);
 }
