@@ -106,7 +106,10 @@ describe.skipIf(chromiumMissing)('signing in against Cognito', () => {
       userPoolId: pool.userPoolId,
       userPoolClientId: pool.clientId,
       endpoint: cognito.endpoint,
+      // The local runtime's business time, which the portal's pages open on (web/src/business-clock.ts).
+      businessTime: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
+    expect(Math.abs(Date.parse(config.businessTime) - runtime.clock.now().getTime())).toBeLessThan(5_000);
   });
 
   it('lets an invited user in with the temporary password once a policy-abiding password is chosen', async () => {

@@ -35,6 +35,9 @@ describe.skipIf(chromiumMissing)('planning the budget year 2027', () => {
     await expectHeading(national, 'Nationell statistik 2027');
     expect(await mainText(national)).toContain('Inget förbund har publicerat nyckeltal för 2027 ännu.');
     await checkPage(national, 'nationellt-tomt');
+    // A new voucher is dated by the runtime's business clock, not by the browser's.
+    const voucher = await portal.open(`/forbund/${demo_forbund_id}/bokforing/ny`, 'ekonom');
+    expect(await voucher.getByLabel('Datum').inputValue()).toBe('2026-09-01');
   });
 
   it('lets the ekonom draft the budget, correct it, meet a conflict and send it to samråd', async () => {

@@ -3,6 +3,8 @@
  * decimal strings and are formatted as text, never through a float, so no öre is ever lost.
  */
 
+import { businessNow } from './business-clock.ts';
+
 const decimalPattern = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 function groupThousands(digits: string): string {
@@ -55,9 +57,9 @@ export function formatDateTime(value: string): string {
   return Number.isNaN(instant.getTime()) ? value : dateTimeFormat.format(instant);
 }
 
-/** Today's date in Stockholm as YYYY-MM-DD, for prefilling date fields. */
+/** Today's business date in Stockholm as YYYY-MM-DD (business-clock.ts): the year pages open on, date fields' default. */
 export function todayIso(): string {
-  return dateFormat.format(new Date());
+  return dateFormat.format(businessNow());
 }
 
 const monthNames = [

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { chooseSignInProvider } from './auth/active-provider.ts';
 import { loadPortalConfig } from './auth/portal-config.ts';
+import { setBusinessTime } from './business-clock.ts';
 import { StartupFailure } from './pages/startup-failure.tsx';
 import './styles.css';
 import './ledger/ledger.css';
@@ -16,7 +17,10 @@ if (!root) throw new Error('index.html lacks the #root element');
 
 // The sign-in is chosen before the first render, so no page ever sees the wrong one.
 const started = await loadPortalConfig()
-  .then(chooseSignInProvider)
+  .then((config) => {
+    setBusinessTime(config.businessTime);
+    return chooseSignInProvider(config);
+  })
   .then(
     () => true,
     (error: unknown) => {

@@ -14,9 +14,15 @@ export interface CognitoSignIn {
   jwksUrl: string;
 }
 
-export function portalConfigFor(cognito?: CognitoSignIn): Record<string, string> {
-  if (!cognito) return { signIn: 'local' };
+/**
+ * `businessTime`: the virtual clock's time, so the portal's pages open on the runtime's business
+ * date rather than the browser's (web/src/business-clock.ts); AWS leaves it out (real time).
+ */
+export function portalConfigFor(cognito?: CognitoSignIn, businessTime?: Date): Record<string, string> {
+  const clock: Record<string, string> = businessTime ? { businessTime: businessTime.toISOString() } : {};
+  if (!cognito) return { signIn: 'local', ...clock };
   return {
+    ...clock,
     region: cognito.region,
     userPoolId: cognito.userPoolId,
     userPoolClientId: cognito.userPoolClientId,
@@ -24,7 +30,7 @@ export function portalConfigFor(cognito?: CognitoSignIn): Record<string, string>
   };
 }
 
-export function portalConfigResponse(cognito?: CognitoSignIn): Response {
-  // Never cached: a restart with another pool must reach an open tab's next load.
-  return Response.json(portalConfigFor(cognito), { headers: { 'cache-control': 'no-store' } });
+export function portalConfigResponse(cognito?: CognitoSignIn, businessTime?: Date): Response {
+  // Never cached: a restart with another pool, or a moved clock, must reach an open tab's next load.
+  return Response.json(portalConfigFor(cognito, businessTime), { headers: { 'cache-control': 'no-store' } });
 }

@@ -160,7 +160,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     )
       return app.fetch(request);
     if (request.method === 'GET' && pathname === '/config.json')
-      return withPortalHeaders(portalConfigResponse(options.cognito), connectSources);
+      return withPortalHeaders(portalConfigResponse(options.cognito, clock.now()), connectSources);
     if (request.method === 'GET' && pathname.startsWith('/docs-assets/')) {
       const asset = await serveFile(swaggerDir, pathname.slice('/docs-assets'.length));
       return asset ? withPortalHeaders(asset, connectSources) : app.fetch(request);

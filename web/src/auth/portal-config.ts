@@ -4,7 +4,7 @@
  * userPoolClientId); the local runtime serves `{ "signIn": "local" }`. A missing or unreadable
  * file is an error, not a silent fall-back to the local issuer, which does not exist in AWS.
  */
-export type PortalConfig =
+export type PortalConfig = (
   | { signIn: 'local' }
   | {
       signIn: 'cognito';
@@ -13,7 +13,11 @@ export type PortalConfig =
       userPoolClientId: string;
       /** Only for tests against cognito-local; absent in AWS, where the SDK finds Cognito by region. */
       endpoint?: string;
-    };
+    }
+) & {
+  /** The local runtime's virtual business time when it answered; AWS runs on real time and leaves it out. */
+  businessTime?: string;
+};
 
 export const portal_config_path = '/config.json';
 
@@ -28,16 +32,24 @@ export function parsePortalConfig(value: unknown): PortalConfig {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new PortalConfigError('config.json is not an object');
   const record = value as Record<string, unknown>;
+  const clock = businessTimeOf(record.businessTime);
   if (record.userPoolId !== undefined) {
     const region = requiredText(record, 'region');
     const userPoolId = requiredText(record, 'userPoolId');
     const userPoolClientId = requiredText(record, 'userPoolClientId');
-    const config: PortalConfig = { signIn: 'cognito', region, userPoolId, userPoolClientId };
+    const config: PortalConfig = { signIn: 'cognito', region, userPoolId, userPoolClientId, ...clock };
     if (record.endpoint === undefined) return config;
     return { ...config, endpoint: httpUrl(record.endpoint) };
   }
-  if (record.signIn === 'local') return { signIn: 'local' };
+  if (record.signIn === 'local') return { signIn: 'local', ...clock };
   throw new PortalConfigError('config.json names neither a user pool nor the local sign-in');
+}
+
+function businessTimeOf(value: unknown): { businessTime?: string } {
+  if (value === undefined) return {};
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+    throw new PortalConfigError('config.json businessTime is not a time');
+  return { businessTime: value };
 }
 
 function requiredText(record: Record<string, unknown>, name: string): string {

@@ -4,6 +4,7 @@ import { useSession } from '../api/session.ts';
 import { getClock } from '../api/simulation-endpoints.ts';
 import type { Simulation } from '../api/simulation-types.ts';
 import { useApi } from '../api/use-api.ts';
+import { setBusinessTime } from '../business-clock.ts';
 import { Page } from '../components/page.tsx';
 import { isPlatformAdmin } from '../components/permissions.ts';
 import { Loaded } from '../components/status.tsx';
@@ -40,6 +41,10 @@ function Simulations() {
     if (wasRunning.current && !running) reloadClock();
     wasRunning.current = running;
   }, [running, reloadClock]);
+  // …and so do the other pages: the business date they open on is the clock's new one.
+  useEffect(() => {
+    if (clock.status === 'ready') setBusinessTime(clock.data.now);
+  }, [clock]);
 
   if (clock.status === 'failed' && clock.error.status === 404)
     return (
