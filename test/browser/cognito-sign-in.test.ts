@@ -100,7 +100,7 @@ describe.skipIf(chromiumMissing)('signing in against Cognito', () => {
   });
 
   it('serves a config.json that names the pool and cognito-local', async () => {
-    const config = await (await fetch(`${runtime.url}/config.json`)).json();
+    const config = (await (await fetch(`${runtime.url}/config.json`)).json()) as { businessTime: string };
     expect(config).toEqual({
       region: cognito.region,
       userPoolId: pool.userPoolId,

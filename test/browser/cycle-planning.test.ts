@@ -127,6 +127,15 @@ describe.skipIf(chromiumMissing)('planning the budget year 2027', () => {
     expect(timeline).toContain('2026-11-30 Sista dag: Budget antagen av styrelsen Klar');
     expect(timeline).toContain('2026-11-20 I dag');
     await checkPage(workspace, 'arscykel');
+
+    // Adopted, the budget is closed for new drafts: the page says so instead of offering the form.
+    const budget = await portal.open(year_pages('budget'), 'ekonom');
+    await expectHeading(budget, 'Budget 2027');
+    expect(await mainText(budget)).toContain(
+      'Budgeten är antagen av styrelsen (Styrelsen 2026-11-20 § 7) och kan inte längre ändras här.',
+    );
+    expect(await budget.getByRole('region', { name: 'Nytt budgetförslag' }).count()).toBe(0);
+    await checkPage(budget, 'budget-antagen');
   });
 
   it('shows the member its January avräkning once the new year has begun', async () => {

@@ -127,6 +127,13 @@ describe('the budget deadline, 30 November in Stockholm', () => {
       body: { decisionReference: 'Styrelsen 2026-12-01 § 1' },
     });
     expect(again.status).toBe(409);
+    // Adopted, the budget is the board's decision: no new draft version on top of it.
+    const redraft = await call(runtime, 'PUT', base, { token: ekonom, body: { ...balanced, expectedVersion: 2 } });
+    expect(redraft.status).toBe(409);
+    expect(redraft.body.detail).toBe(
+      'Budgeten för 2027 är antagen av styrelsen (Styrelsen 2026-11-30 § 9) och kan inte längre ändras.',
+    );
+    expect((await call(runtime, 'GET', base, { token: ekonom })).body.current.version).toBe(2);
 
     const admin = await login(runtime, 'admin');
     const other = (await call(runtime, 'POST', '/api/forbund', { token: admin, body: otherForbundBody() })).body.id;

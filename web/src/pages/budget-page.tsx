@@ -14,6 +14,10 @@ import { CycleFrame } from '../cycle/cycle-frame.tsx';
 import { SamradPanel } from '../cycle/samrad-panel.tsx';
 import { formatDateTime } from '../format.ts';
 
+/** The decision reference of the board's final adoption, if the budget is adopted. */
+const adoptedBy = (budget: BudgetYear) =>
+  budget.adoptions.find((adoption) => adoption.adoptionKind === 'final')?.decisionReference;
+
 /**
  * A year's budget: the current version with its member contributions and what stops it from
  * being adopted, the editor for a new version (ekonom, förbundschef), the samråd and the board's
@@ -37,7 +41,12 @@ export function BudgetPage({ forbundId, year }: { forbundId: string; year: numbe
         {(data) => (
           <>
             <CurrentVersion budget={data} />
-            {planner && (
+            {planner && adoptedBy(data) && (
+              <p className="no-print">
+                Budgeten är antagen av styrelsen ({adoptedBy(data)}) och kan inte längre ändras här.
+              </p>
+            )}
+            {planner && !adoptedBy(data) && (
               <section className="section no-print" aria-label="Nytt budgetförslag">
                 <BudgetForm
                   // A saved version starts the next form from what was saved.

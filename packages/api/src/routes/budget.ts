@@ -1,4 +1,4 @@
-import { adoptionSchema, budgetDraftSchema, budgetIssues, samradAnswerSchema } from '@finsam/domain';
+import { adoptionSchema, budgetDraftSchema, budgetIssues, conflict, samradAnswerSchema } from '@finsam/domain';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, tenantGuard, tenantRoles } from '../auth/guards.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -124,6 +124,14 @@ export function registerBudgetRoutes(
     async (c) => {
       const { forbundId, year } = c.req.valid('param');
       const { expectedVersion, ...draft } = c.req.valid('json');
+      // An adopted budget is the board's decision: changing it takes a new decision, not a new draft.
+      const adopted = (await c.var.stores.budgets.adoptions(c.var.principal, forbundId, year)).find(
+        (adoption) => adoption.adoptionKind === 'final',
+      );
+      if (adopted)
+        throw conflict(
+          `Budgeten för ${year} är antagen av styrelsen (${adopted.decisionReference}) och kan inte längre ändras.`,
+        );
       const created = await c.var.stores.budgets.addVersion(
         c.var.principal,
         forbundId,
