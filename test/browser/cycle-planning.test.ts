@@ -136,6 +136,14 @@ describe.skipIf(chromiumMissing)('planning the budget year 2027', () => {
     );
     expect(await budget.getByRole('region', { name: 'Nytt budgetförslag' }).count()).toBe(0);
     await checkPage(budget, 'budget-antagen');
+
+    // Nationella rådet sees the adopted frame, and a dash, not "0,00 kr", for costs nobody has reported yet.
+    const national = await portal.open('/nationellt/2027', 'nationell');
+    await expectHeading(national, 'Nationell statistik 2027');
+    const costs = await tableText(national, 'Kostnader per område och län 2027');
+    expect(costs).toContain('Östergötlands län – – – – – 0 av 1');
+    expect(costs).not.toContain('0,00 kr');
+    expect(await tableText(national, 'Eget kapital och intäkter per län 2027')).toContain('Östergötlands län – – –');
   });
 
   it('shows the member its January avräkning once the new year has begun', async () => {

@@ -54,8 +54,9 @@ export function LanCharts({ summaries, year }: { summaries: LanSummary[]; year: 
           headings={[...spendingAreas.map((area) => budgetAreaNames[area] ?? area), 'Summa', 'Förbund med bokslut']}
           rows={summaries.map((summary) => [
             summary.lan,
-            ...spendingAreas.map((area) => formatAmount(summary.spendingByArea[area])),
-            formatAmount(summary.spending),
+            // A län whose förbund have no bokslut yet has no outcome: a dash, not "0,00 kr".
+            ...spendingAreas.map((area) => reported(summary.spendingCount > 0, summary.spendingByArea[area])),
+            reported(summary.spendingCount > 0, summary.spending),
             `${summary.spendingCount} av ${summary.forbundCount}`,
           ])}
         />
@@ -84,8 +85,8 @@ export function LanCharts({ summaries, year }: { summaries: LanSummary[]; year: 
           headings={['Eget kapital', 'Intäkter', 'Andel', 'Över varningsnivån']}
           rows={summaries.map((summary) => [
             summary.lan,
-            formatAmount(summary.egetKapital),
-            formatAmount(summary.revenue),
+            reported(summary.egetKapitalPercent !== null, summary.egetKapital),
+            reported(summary.egetKapitalPercent !== null, summary.revenue),
             summary.egetKapitalPercent === null ? '–' : formatPercent(summary.egetKapitalPercent),
             `${summary.aboveWarningCount} av ${summary.forbundCount} förbund`,
           ])}
@@ -157,3 +158,6 @@ function FigureTable({ label, headings, rows }: { label: string; headings: strin
     </TableScroll>
   );
 }
+
+/** An amount that is reported, or "–" for one that is not (never "0,00 kr" for a figure nobody sent). */
+const reported = (isReported: boolean, amount: string) => (isReported ? formatAmount(amount) : '–');
