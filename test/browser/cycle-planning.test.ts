@@ -161,4 +161,19 @@ describe.skipIf(chromiumMissing)('planning the budget year 2027', () => {
     });
     expect(reply.body.items[0].statements.map((s: { memberId: string }) => s.memberId)).toEqual(['alfa']);
   });
+
+  it('lists the delårsrapport among the board’s waiting decisions once its period has ended, until it is adopted', async () => {
+    await portal.setToday('2027-09-10T09:00:00+02:00');
+    await dayOf(portal.runtime, '2027-09-10T09:00:00+02:00');
+    const page = await portal.open(year_pages('styrelsen'), 'styrelse');
+    await expectHeading(page, 'Styrelsens beslut 2027');
+    const waiting = page.getByRole('region', { name: 'Beslut som väntar' });
+    await waiting.getByRole('link', { name: 'Anta delårsrapporten per 2027-08-31' }).waitFor();
+    await page.getByLabel('Beslutsreferens').fill('Styrelsen 2027-09-10 § 4');
+    await page.getByRole('button', { name: 'Anta delårsrapporten' }).click();
+    await page.getByText('Delårsrapporten per 2027-08-31 är antagen.').waitFor();
+    await settled(page);
+    expect(await waiting.getByRole('link', { name: /delårsrapporten/ }).count()).toBe(0);
+    await checkPage(page, 'styrelsen-delarsrapport-antagen');
+  });
 });

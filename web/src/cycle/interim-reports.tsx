@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { adoptInterimReport, downloadInterimReport, getFollowUp, getInterimReports } from '../api/cycle-endpoints.ts';
-import type { FollowUp, InterimReportAdoption } from '../api/cycle-types.ts';
+import type { FollowUp, InterimReportAdoption, InterimReports } from '../api/cycle-types.ts';
 import { useApi } from '../api/use-api.ts';
 import { DownloadButtons } from '../components/download-buttons.tsx';
 import { ErrorSummary } from '../components/error-summary.tsx';
@@ -16,15 +16,25 @@ const year_months = Array.from({ length: 12 }, (_, index) => index + 1);
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** The delårsrapporter whose period has ended and that wait for the board (none once the year is closed). */
+export function interimReportsAwaiting(reports: InterimReports, today: string): string[] {
+  if (reports.yearClosed) return [];
+  const adopted = new Set(reports.adopted.map((adoption) => adoption.periodEnd));
+  return reports.dates.filter((periodEnd) => today > periodEnd && !adopted.has(periodEnd));
+}
+
 /** The förbundsordning's delårsrapporter of the year: status, PDF and, for the board, adoption. */
 export function InterimReportsSection({
   forbundId,
   year,
   decides,
+  onAdopted,
 }: {
   forbundId: string;
   year: number;
   decides: boolean;
+  /** Told after an adoption, so the page's list of waiting decisions follows. */
+  onAdopted?: () => void;
 }) {
   const [reports, reload] = useApi(`interim:${forbundId}:${year}`, (signal) =>
     getInterimReports(forbundId, year, signal),
@@ -56,6 +66,7 @@ export function InterimReportsSection({
                 onAdopted={() => {
                   setNotice(`Delårsrapporten per ${periodEnd} är antagen.`);
                   reload();
+                  onAdopted?.();
                 }}
               />
             ))

@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { downloadAnnualReport, getBudgetYear, getClosing, getCycle } from '../api/cycle-endpoints.ts';
+import {
+  downloadAnnualReport,
+  getBudgetYear,
+  getClosing,
+  getCycle,
+  getInterimReports,
+} from '../api/cycle-endpoints.ts';
 import type { BudgetYear, ClosingYear, CycleTimeline } from '../api/cycle-types.ts';
 import { listMembers } from '../api/endpoints.ts';
 import { getPeriods } from '../api/ledger-endpoints.ts';
@@ -14,7 +20,7 @@ import { AnnualReportForm } from '../cycle/annual-report-form.tsx';
 import { BudgetAdoptionForm } from '../cycle/budget-adoption-form.tsx';
 import { CycleFrame, NoAccess } from '../cycle/cycle-frame.tsx';
 import { cyclePath } from '../cycle/cycle-paths.ts';
-import { FollowUpSection, InterimReportsSection } from '../cycle/interim-reports.tsx';
+import { FollowUpSection, InterimReportsSection, interimReportsAwaiting } from '../cycle/interim-reports.tsx';
 import { LikvidSection, unresolvedRefusals } from '../cycle/likvid-section.tsx';
 import { samradStatuses, samradSummary } from '../cycle/samrad-status.ts';
 import { formatDate, formatList } from '../format.ts';
@@ -43,6 +49,9 @@ function BoardYear({ forbundId, year }: { forbundId: string; year: number }) {
   const [cycle, reloadCycle] = useApi(`cycle:${key}`, (signal) => getCycle(forbundId, year, signal));
   const [periods] = useApi(`periods:${key}`, (signal) => getPeriods(forbundId, year, signal));
   const [members] = useApi(`members:${forbundId}`, (signal) => listMembers(forbundId, signal));
+  const [interim, reloadInterim] = useApi(`interim-awaiting:${key}`, (signal) =>
+    getInterimReports(forbundId, year, signal),
+  );
   const [notice, setNotice] = useState('');
   const budgetAndCycle = bothLoaded(budget, cycle);
   const closingAndCycle = bothLoaded(closing, cycle);
@@ -68,7 +77,17 @@ function BoardYear({ forbundId, year }: { forbundId: string; year: number }) {
         <h2 id="vantar-rubrik">Beslut som väntar</h2>
         <Loaded state={bothLoaded(budgetAndCycle, closing)} loadingText="Hämtar besluten…">
           {([[budgetData], closingData]) => (
-            <Awaiting budget={budgetData} closing={closingData} yearLocked={yearLocked} resolves={resolves} />
+            <Awaiting
+              budget={budgetData}
+              closing={closingData}
+              interim={
+                interim.status === 'ready' && cycle.status === 'ready'
+                  ? interimReportsAwaiting(interim.data, cycle.data.today)
+                  : []
+              }
+              yearLocked={yearLocked}
+              resolves={resolves}
+            />
           )}
         </Loaded>
       </section>
@@ -93,7 +112,7 @@ function BoardYear({ forbundId, year }: { forbundId: string; year: number }) {
       </section>
 
       <FollowUpSection forbundId={forbundId} year={year} />
-      <InterimReportsSection forbundId={forbundId} year={year} decides={decides} />
+      <InterimReportsSection forbundId={forbundId} year={year} decides={decides} onAdopted={reloadInterim} />
 
       <section className="section" id="arsredovisning" aria-labelledby="arsredovisning-rubrik">
         <h2 id="arsredovisning-rubrik">Årsredovisning {year}</h2>
@@ -145,11 +164,14 @@ const reportAwaits = (closing: ClosingYear, yearLocked: boolean) => yearLocked &
 function Awaiting({
   budget,
   closing,
+  interim,
   yearLocked,
   resolves,
 }: {
   budget: BudgetYear;
   closing: ClosingYear;
+  /** The period ends of the delårsrapporter waiting for adoption. */
+  interim: string[];
   yearLocked: boolean;
   resolves: boolean;
 }) {
@@ -160,6 +182,11 @@ function Awaiting({
         <a href="#budgetbeslut">Anta budgeten för {budget.year}</a> (förslag version {budget.current?.version})
       </li>
     ),
+    ...interim.map((periodEnd) => (
+      <li key={`interim-${periodEnd}`}>
+        <a href={`#delar-${periodEnd}`}>Anta delårsrapporten per {formatDate(periodEnd)}</a>
+      </li>
+    )),
     reportAwaits(closing, yearLocked) && (
       <li key="report">
         <a href="#arsredovisning">Anta och underteckna årsredovisningen för {closing.year}</a>
