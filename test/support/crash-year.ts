@@ -109,6 +109,7 @@ export async function crashYear(options: CrashYearOptions): Promise<CrashYearRep
   };
 
   const receivers = new Map<string, Receiver>();
+  const subscriptionIds = new Map<string, string>();
   try {
     await start();
     const driver = httpDriver(proxy.url);
@@ -127,8 +128,10 @@ export async function crashYear(options: CrashYearOptions): Promise<CrashYearRep
         }),
       });
       if (reply.status !== 201) throw new Error(`subscription for ${memberId}: ${reply.status} ${await reply.text()}`);
-      receiver.secrets = [((await reply.json()) as { secret: string }).secret];
+      const created = (await reply.json()) as { secret: string; id: string };
+      receiver.secrets = [created.secret];
       receivers.set(memberId, receiver);
+      subscriptionIds.set(memberId, created.id);
     }
 
     // The clock as the last runtime left it, checked on the next one (also across a kill in recovery).
@@ -172,14 +175,17 @@ export async function crashYear(options: CrashYearOptions): Promise<CrashYearRep
     // The last deliveries of the year go out before the runtime stops.
     for (const [memberId, receiver] of receivers) {
       const written = await eventIdsThrough(proxy.url, admin, memberId);
+      // Long enough for the retry schedule's first backoffs (ceilings of 10, 20, 40 s): a delivery
+      // that failed under load is retried, and the property is that it arrives, not how soon.
       await waitFor(
         () => receiver.accepted.size >= written.length,
-        60_000,
+        240_000,
         `${memberId}: ${written.length} events`,
-      ).catch((error: Error) => {
+      ).catch(async (error: Error) => {
         const missing = written.filter((id) => !receiver.accepted.has(id));
+        const open = await undeliveredThrough(proxy.url, admin, memberId, subscriptionIds.get(memberId) as string);
         throw new Error(
-          `${error.message}; not received: ${missing.join(', ')}\nafter these kills:\n${kills.join('\n')}`,
+          `${error.message}; not received: ${missing.join(', ')}; not delivered: ${open}\nafter these kills:\n${kills.join('\n')}`,
         );
       });
     }
@@ -226,11 +232,24 @@ async function eventIdsThrough(url: string, token: string, memberId: string) {
     const reply = await fetch(`${url}/api/forbund/${forbundId}/members/${memberId}/events?${query}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    const page = (await reply.json()) as { items: { eventId: string }[]; nextCursor?: string; hasMore: boolean };
-    ids.push(...page.items.map((event) => event.eventId));
+    const page = (await reply.json()) as { items: { id: string }[]; nextCursor?: string; hasMore: boolean };
+    ids.push(...page.items.map((event) => event.id));
     after = page.hasMore ? page.nextCursor : undefined;
   } while (after);
   return ids;
+}
+
+/** The subscription's deliveries that are not delivered, as the API lists them: what to look at when one is missing. */
+async function undeliveredThrough(url: string, token: string, memberId: string, subscriptionId: string) {
+  const open: string[] = [];
+  for (const status of ['pending', 'dead']) {
+    const reply = await fetch(
+      `${url}/api/forbund/${forbundId}/members/${memberId}/webhooks/${subscriptionId}/deliveries?status=${status}&limit=100`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    open.push(`${status} ${reply.status}: ${(await reply.text()).slice(0, 2000)}`);
+  }
+  return open.join(' | ');
 }
 
 /** Öre as a BigInt from a decimal string with two decimals: the test's own arithmetic. */
