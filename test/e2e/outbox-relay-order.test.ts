@@ -1,16 +1,14 @@
 import { type LocalDynamo, local_table_name, seedDemoData, startLocalDynamo } from '@finsam/local';
 import { createStores, createTable, keys, type Stores, type Table, type TenantPartition } from '@finsam/store';
 import {
-  DeliveryEngine,
-  documentLinkSource,
-  envelopeSealer,
-  localKeyProvider,
+  type DeliveryEngine,
   OutboxRelay,
   relay_gap_grace_ms,
   webhookKeys,
   webhookSystemPrincipal,
 } from '@finsam/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDeliveryEngine } from '../support/delivery-engine.ts';
 import { settlement } from '../support/webhook-receiver.ts';
 
 /**
@@ -34,16 +32,8 @@ beforeAll(async () => {
   table = createTable({ client: dynamo.client, tableName: local_table_name });
   stores = createStores(table);
   await seedDemoData(stores, day);
-  engine = new DeliveryEngine({
-    table,
-    mode: 'local',
-    documentLinks: documentLinkSource({ loadKey: async () => new Uint8Array(32).fill(1), now: () => new Date() }),
-    secretSealer: envelopeSealer(localKeyProvider(async () => new Uint8Array(32).fill(2))),
-    // Nothing listens here: these tests look at what is fanned out, not at what is sent.
-    publicBaseUrl: () => 'https://portal.finsam.example',
-    signingClock: () => new Date(),
-    random: Math.random,
-  });
+  // Nothing listens at the subscription's address: these tests look at what is fanned out, not at what is sent.
+  engine = testDeliveryEngine(table);
   await engine.subscriptions.create(
     webhookSystemPrincipal,
     'exempeldalen',

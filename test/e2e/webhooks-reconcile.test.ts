@@ -1,16 +1,14 @@
 import { type LocalDynamo, local_table_name, seedDemoData, startLocalDynamo } from '@finsam/local';
 import { createStores, createTable, type Stores, type Table, type TenantPartition } from '@finsam/store';
 import {
-  DeliveryEngine,
-  documentLinkSource,
-  envelopeSealer,
-  localKeyProvider,
+  type DeliveryEngine,
   OutboxRelay,
   outbox_settle_ms,
   reconcileOutbox,
   webhookSystemPrincipal,
 } from '@finsam/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDeliveryEngine } from '../support/delivery-engine.ts';
 import { type Receiver, settlement, startReceiver } from '../support/webhook-receiver.ts';
 
 /**
@@ -29,17 +27,7 @@ const partition = 'T#exempeldalen' as TenantPartition;
 const written = new Date('2027-04-01T06:00:00Z');
 const minutes = (count: number) => new Date(written.getTime() + count * 60_000);
 
-function newEngine() {
-  return new DeliveryEngine({
-    table,
-    mode: 'local',
-    documentLinks: documentLinkSource({ loadKey: async () => new Uint8Array(32).fill(1), now: () => new Date() }),
-    secretSealer: envelopeSealer(localKeyProvider(async () => new Uint8Array(32).fill(2))),
-    publicBaseUrl: () => 'https://portal.finsam.example',
-    signingClock: () => new Date(),
-    random: Math.random,
-  });
-}
+const newEngine = () => testDeliveryEngine(table);
 const requestsFor = (eventId: string) => receiver.requests.filter((request) => request.id === eventId);
 
 beforeAll(async () => {
