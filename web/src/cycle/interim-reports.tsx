@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { adoptInterimReport, downloadInterimReport, getFollowUp, getInterimReports } from '../api/cycle-endpoints.ts';
+import { adoptInterimReport, downloadInterimReport, getFollowUp } from '../api/cycle-endpoints.ts';
 import type { FollowUp, InterimReportAdoption, InterimReports } from '../api/cycle-types.ts';
-import { useApi } from '../api/use-api.ts';
+import { type Loadable, useApi } from '../api/use-api.ts';
 import { DownloadButtons } from '../components/download-buttons.tsx';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Facts } from '../components/facts.tsx';
@@ -25,20 +25,20 @@ export function interimReportsAwaiting(reports: InterimReports, today: string): 
 
 /** The förbundsordning's delårsrapporter of the year: status, PDF and, for the board, adoption. */
 export function InterimReportsSection({
-  forbundId,
   year,
+  forbundId,
+  reports,
   decides,
   onAdopted,
 }: {
   forbundId: string;
   year: number;
+  /** Loaded by the page, whose list of waiting decisions reads the same answer. */
+  reports: Loadable<InterimReports>;
   decides: boolean;
-  /** Told after an adoption, so the page's list of waiting decisions follows. */
-  onAdopted?: () => void;
+  /** Told after an adoption: the page loads the reports again. */
+  onAdopted: () => void;
 }) {
-  const [reports, reload] = useApi(`interim:${forbundId}:${year}`, (signal) =>
-    getInterimReports(forbundId, year, signal),
-  );
   const [notice, setNotice] = useState('');
   return (
     <section className="section" id="delarsrapport" aria-labelledby="delarsrapport-rubrik">
@@ -65,8 +65,7 @@ export function InterimReportsSection({
                 decides={decides}
                 onAdopted={() => {
                   setNotice(`Delårsrapporten per ${periodEnd} är antagen.`);
-                  reload();
-                  onAdopted?.();
+                  onAdopted();
                 }}
               />
             ))

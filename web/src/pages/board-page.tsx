@@ -49,9 +49,7 @@ function BoardYear({ forbundId, year }: { forbundId: string; year: number }) {
   const [cycle, reloadCycle] = useApi(`cycle:${key}`, (signal) => getCycle(forbundId, year, signal));
   const [periods] = useApi(`periods:${key}`, (signal) => getPeriods(forbundId, year, signal));
   const [members] = useApi(`members:${forbundId}`, (signal) => listMembers(forbundId, signal));
-  const [interim, reloadInterim] = useApi(`interim-awaiting:${key}`, (signal) =>
-    getInterimReports(forbundId, year, signal),
-  );
+  const [interim, reloadInterim] = useApi(`interim:${key}`, (signal) => getInterimReports(forbundId, year, signal));
   const [notice, setNotice] = useState('');
   const budgetAndCycle = bothLoaded(budget, cycle);
   const closingAndCycle = bothLoaded(closing, cycle);
@@ -112,7 +110,13 @@ function BoardYear({ forbundId, year }: { forbundId: string; year: number }) {
       </section>
 
       <FollowUpSection forbundId={forbundId} year={year} />
-      <InterimReportsSection forbundId={forbundId} year={year} decides={decides} onAdopted={reloadInterim} />
+      <InterimReportsSection
+        forbundId={forbundId}
+        year={year}
+        reports={interim}
+        decides={decides}
+        onAdopted={reloadInterim}
+      />
 
       <section className="section" id="arsredovisning" aria-labelledby="arsredovisning-rubrik">
         <h2 id="arsredovisning-rubrik">Årsredovisning {year}</h2>
